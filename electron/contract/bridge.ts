@@ -1,0 +1,11 @@
+// What the Electron preload exposes on window.holdfastBridge: the contract's transport, nothing else.
+import type { Outcome } from './envelope';
+import type { HostEvent } from './events';
+
+export const bridgeGlobalName = 'holdfastBridge';
+
+export interface HoldfastBridge {
+  call(method: string, params: unknown): Promise<Outcome>;
+  /** Returns a function that stops the subscription. */
+  onEvent(listener: (event: HostEvent) => void): () => void;
+}

@@ -1,0 +1,7 @@
+// The one typed contract between host, shells and renderer. Pure TypeScript + zod: it must run anywhere.
+export * from './envelope';
+export * from './errors';
+export * from './events';
+export * from './methods';
+export * from './settings';
+export * from './bridge';

@@ -1,0 +1,24 @@
+// The user's settings: one schema for the runtime check (zod) and one JSON Schema for the settings file,
+// so electron-store (Electron shell) and conf (browser shell) validate the same settings.json the same way.
+import { z } from 'zod';
+
+export const themePreferences = ['system', 'light', 'dark'] as const;
+
+export const settingsSchema = z.object({
+  theme: z.enum(themePreferences),
+  responderName: z.string().max(120),
+  hubUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const defaultSettings: Settings = { theme: 'system', responderName: '', hubUrl: '' };
+
+/** JSON Schema for the settings file, in the shape conf/electron-store expect (one entry per key). */
+export const settingsFileSchema = {
+  theme: { type: 'string', enum: [...themePreferences], default: defaultSettings.theme },
+  responderName: { type: 'string', maxLength: 120, default: defaultSettings.responderName },
+  hubUrl: { type: 'string', default: defaultSettings.hubUrl },
+} as const;

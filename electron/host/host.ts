@@ -1,0 +1,65 @@
+// The Holdfast host: every main-process service (settings, connectivity; later the store, runbooks, ptys,
+// sync, notifications), wired together behind the contract. Plain Node: it never imports electron, so the
+// browser shell, the CLI and the tests run exactly the code the Electron shell runs.
+import type { ShellKind } from './shellKind';
+import { createDispatcher, type Dispatcher, type MethodHandlers } from './dispatcher';
+import { EventHub } from './eventHub';
+import { fileHostLog, type HostLog } from './hostLog';
+import { productName, productVersion } from './productInfo';
+import { ConnectivityMonitor, type ConnectivityMonitorOptions } from './connectivity/connectivityMonitor';
+import { SettingsService } from './settings/settingsService';
+import { openSettingsStore, type SettingsStore, type SettingsStoreOptions } from './settings/settingsStore';
+
+export interface HostOptions {
+  dataDir: string;
+  shell: ShellKind;
+  /** conf in Node, electron-store in Electron: the shell decides which library backs settings.json. */
+  createSettingsStore: (options: SettingsStoreOptions) => SettingsStore;
+  log?: HostLog;
+  connectivity?: Pick<ConnectivityMonitorOptions, 'intervalMs' | 'timeoutMs' | 'probe'>;
+}
+
+export interface Host extends Dispatcher {
+  readonly dataDir: string;
+  readonly events: Pick<EventHub, 'subscribe'>;
+  dispose(): Promise<void>;
+}
+
+export function createHost(options: HostOptions): Host {
+  const log = options.log ?? fileHostLog(options.dataDir);
+  const events = new EventHub();
+
+  const { store, recovered } = openSettingsStore(options.dataDir, options.createSettingsStore);
+  if (recovered) log.warn(`settings.json could not be read (${recovered.reason}); kept it as ${recovered.movedTo} and started from defaults`);
+  const settings = new SettingsService(store, events);
+
+  const connectivity = new ConnectivityMonitor({
+    ...options.connectivity,
+    hubUrl: () => settings.get().hubUrl,
+    onChange: (state) => events.emit('connectivity.changed', state),
+  });
+  connectivity.start();
+  const stopRecheckOnHubChange = events.subscribe((event) => {
+    if (event.event === 'settings.changed') void connectivity.recheck();
+  });
+
+  const handlers: MethodHandlers = {
+    'app.describe': () => ({ productName, version: productVersion, shell: options.shell, dataDir: options.dataDir, platform: process.platform }),
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+    'connectivity.get': () => connectivity.current(),
+    'connectivity.recheck': () => connectivity.recheck(),
+  };
+  const dispatcher = createDispatcher(handlers, (method, error) => log.error(`${method} threw`, error));
+
+  return {
+    dataDir: options.dataDir,
+    events,
+    call: dispatcher.call,
+    async dispose() {
+      stopRecheckOnHubChange();
+      connectivity.stop();
+      settings.dispose();
+    },
+  };
+}
