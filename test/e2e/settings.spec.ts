@@ -1,0 +1,60 @@
+// Settings persist through the host to settings.json, the theme follows the OS or the user, and the
+// online/offline verdict follows a real team hub.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './consoleServer';
+
+test('theme: follows the OS by default, and a chosen theme survives a reload', async ({ page, consoleServer }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(consoleServer.url);
+  const root = page.locator('html');
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Light' }).check();
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  expect(JSON.parse(readFileSync(join(consoleServer.dataDir, 'settings.json'), 'utf8')).theme).toBe('light');
+});
+
+test('a bad hub URL is refused beside its field and nothing is saved; a good one is', async ({ page, consoleServer }) => {
+  await page.goto(consoleServer.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Priya Raman');
+  await page.getByRole('textbox', { name: 'Team hub URL' }).fill('ftp://hub');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText(/^Team hub URL: /)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Team hub URL' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Team hub URL' }).fill('');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveValue('Priya Raman');
+});
+
+test('online while the team hub answers, offline once it stops', async ({ page, consoleServer }) => {
+  const hub = createServer((_request, response) => response.end('hub'));
+  await new Promise<void>((resolve) => hub.listen(0, '127.0.0.1', resolve));
+  const hubUrl = `http://127.0.0.1:${(hub.address() as { port: number }).port}/`;
+
+  await page.goto(consoleServer.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: 'Team hub URL' }).fill(hubUrl);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const connectivity = page.getByRole('status', { name: 'Connectivity' });
+  await expect(connectivity).toContainText('Online');
+  await expect(connectivity).toContainText('Team hub reachable');
+
+  hub.closeAllConnections();
+  await new Promise<void>((resolve) => hub.close(() => resolve()));
+  await page.getByRole('button', { name: 'Check connectivity now' }).click();
+  await expect(connectivity).toContainText('Offline');
+  await expect(connectivity).toContainText('Team hub unreachable');
+});
