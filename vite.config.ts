@@ -7,6 +7,8 @@ const rendererRoot = fileURLToPath(new URL('./renderer', import.meta.url));
 export default defineConfig({
   root: rendererRoot,
   base: './',
+  // The app icon is served as the favicon; resources/icons is its one source.
+  publicDir: fileURLToPath(new URL('./resources/icons', import.meta.url)),
   plugins: [react()],
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),

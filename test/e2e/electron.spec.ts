@@ -31,9 +31,13 @@ test('Electron shell: window opens the console with the security settings on', a
   try {
     const window = await app.firstWindow();
     await expect(window.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
-    const preferences = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
-    expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    // From inside the page: no Node (nodeIntegration off, sandbox on) and only the contract's bridge exposed.
+    const page = await window.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      bridge: Object.keys((globalThis as { holdfastBridge?: object }).holdfastBridge ?? {}).sort(),
+    }));
+    expect(page).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'onEvent'] });
     await window.getByRole('button', { name: 'Settings' }).click();
     await expect(window.getByText('Desktop app (Electron)')).toBeVisible();
   } finally {

@@ -1,0 +1,61 @@
+// Child processes for benchmarks: the real `holdfast serve`, and raw baselines to compare it with.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const cliPath = fileURLToPath(new URL('../bin/holdfast.js', import.meta.url));
+
+export interface Spawned {
+  child: ChildProcess;
+  /** Wall-clock ms (Date.now()) when spawn was called. */
+  spawnedAt: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Spawns a process that prints a URL on stdout when ready; resolves with it. */
+export async function spawnUntilUrl(command: string, args: string[], urlPattern: RegExp): Promise<Spawned> {
+  const spawnedAt = Date.now();
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = urlPattern.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${command} exited (${code}) before printing its URL`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    child,
+    spawnedAt,
+    url,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export function spawnHoldfastServe(dataDir: string): Promise<Spawned> {
+  return spawnUntilUrl(process.execPath, [cliPath, 'serve', '--no-open', '--data-dir', dataDir], /Holdfast console: (\S+)/);
+}
+
+/** The raw baseline: bare node:http serving one small page, no framework, no host. */
+export function spawnRawHttpPage(): Promise<Spawned> {
+  const script = `
+    const http = require('node:http');
+    const page = '<!doctype html><title>raw</title><p>raw page</p><script>requestAnimationFrame(() => performance.mark("raw-painted"))</script>';
+    const server = http.createServer((req, res) => { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end(page); });
+    server.listen(0, '127.0.0.1', () => console.log('URL http://127.0.0.1:' + server.address().port + '/'));
+    process.on('SIGTERM', () => process.exit(0));`;
+  return spawnUntilUrl(process.execPath, ['-e', script], /URL (\S+)/);
+}
+
+/** Resident set size of a process, in MiB (Linux /proc). */
+export function residentMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
+  return kib / 1024;
+}
