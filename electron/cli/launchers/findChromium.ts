@@ -39,6 +39,7 @@ export function chromiumAppArgs(url: string, profileDir: string, runningAsRoot: 
   return [
     `--app=${url}`,
     `--user-data-dir=${profileDir}`,
+    '--window-size=1280,820',
     '--no-first-run',
     '--no-default-browser-check',
     '--disable-background-networking',
