@@ -3,13 +3,11 @@
 // Electron shell hands to better-sqlite3 through its `nativeBinding` option. node-pty is N-API: one build
 // serves both. Needs Electron's headers from its download server, so it only works where that is reachable.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
-const electronVersion = require('electron/package.json').version;
+const electronVersion = JSON.parse(readFileSync(`${root}/node_modules/electron/package.json`, 'utf8')).version;
 const source = `${root}/node_modules/better-sqlite3`;
 const workDir = `${root}/build/electron-native/better-sqlite3`;
 
