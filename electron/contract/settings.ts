@@ -20,5 +20,6 @@ export const defaultSettings: Settings = { theme: 'system', responderName: '', h
 export const settingsFileSchema = {
   theme: { type: 'string', enum: [...themePreferences], default: defaultSettings.theme },
   responderName: { type: 'string', maxLength: 120, default: defaultSettings.responderName },
-  hubUrl: { type: 'string', default: defaultSettings.hubUrl },
+  // Mirrors the zod rule (empty, or an http/https URL) so a hand-edited bad value is caught on open.
+  hubUrl: { type: 'string', pattern: '^(|https?://[^\\s/$.?#][^\\s]*)$', default: defaultSettings.hubUrl },
 } as const;

@@ -11,10 +11,12 @@ export interface Dispatcher {
 }
 
 export function describeIssues(error: z.ZodError, root: string): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({
-    path: [root, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = [root, ...issue.path.map(String)];
+    // An unknown field is reported at the field itself, so the UI and CLI can point at it.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: `unknown field "${key}"` }));
+    return [{ path: path.join('.'), message: issue.message }];
+  });
 }
 
 export function createDispatcher(handlers: MethodHandlers, onInternalError: (method: string, error: unknown) => void): Dispatcher {

@@ -59,7 +59,6 @@ export function createHost(options: HostOptions): Host {
     async dispose() {
       stopRecheckOnHubChange();
       connectivity.stop();
-      settings.dispose();
     },
   };
 }

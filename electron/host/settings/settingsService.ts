@@ -1,30 +1,29 @@
-// Reads and changes the user's settings; tells every renderer when they change (from any window or process).
+// Reads and changes the user's settings; tells every renderer when they change.
+// The file is read at start-up and written on change; it is not watched, because a half-written or
+// hand-broken file must never take a running console down (it is checked, and set aside, on next start).
 import { settingsSchema, type Settings, type SettingsPatch } from '../../contract';
 import type { EventHub } from '../eventHub';
 import type { SettingsStore } from './settingsStore';
 
 export class SettingsService {
-  private readonly stopWatching: () => void;
+  private current: Settings;
 
   constructor(
     private readonly store: SettingsStore,
-    events: EventHub,
+    private readonly events: EventHub,
   ) {
-    // Fires for our own writes and for edits by another process sharing the data dir (conf watches the file).
-    this.stopWatching = store.onDidAnyChange(() => events.emit('settings.changed', this.get()));
+    this.current = settingsSchema.parse(store.store);
   }
 
   get(): Settings {
-    return settingsSchema.parse(this.store.store);
+    return this.current;
   }
 
   update(patch: SettingsPatch): Settings {
-    const next = settingsSchema.parse({ ...this.get(), ...patch });
+    const next = settingsSchema.parse({ ...this.current, ...patch });
     this.store.set(next);
+    this.current = next;
+    this.events.emit('settings.changed', next);
     return next;
-  }
-
-  dispose(): void {
-    this.stopWatching();
   }
 }

@@ -4,11 +4,11 @@
 import type Conf from 'conf';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { settingsFileSchema, type Settings } from '../../contract';
+import { settingsFileSchema, settingsSchema, type Settings } from '../../contract';
 
 export const settingsFileName = 'settings.json';
 
-export type SettingsStore = Pick<Conf<Settings>, 'store' | 'set' | 'onDidAnyChange'>;
+export type SettingsStore = Pick<Conf<Settings>, 'store' | 'set'>;
 
 export interface SettingsStoreOptions {
   cwd: string;
@@ -17,12 +17,11 @@ export interface SettingsStoreOptions {
   projectName: string;
   schema: typeof settingsFileSchema;
   clearInvalidConfig: false;
-  watch: boolean;
 }
 
 export function settingsStoreOptions(dataDir: string): SettingsStoreOptions {
   // configName is conf's option, name is electron-store's: both point at <dataDir>/settings.json.
-  return { cwd: dataDir, configName: 'settings', name: 'settings', projectName: 'holdfast', schema: settingsFileSchema, clearInvalidConfig: false, watch: true };
+  return { cwd: dataDir, configName: 'settings', name: 'settings', projectName: 'holdfast', schema: settingsFileSchema, clearInvalidConfig: false };
 }
 
 export interface OpenedSettingsStore {
@@ -34,7 +33,9 @@ export interface OpenedSettingsStore {
 export function openSettingsStore(dataDir: string, construct: (options: SettingsStoreOptions) => SettingsStore, now: () => Date = () => new Date()): OpenedSettingsStore {
   const options = settingsStoreOptions(dataDir);
   try {
-    return { store: construct(options) };
+    const store = construct(options);
+    settingsSchema.parse(store.store); // the JSON Schema and zod agree, but zod has the last word
+    return { store };
   } catch (error) {
     const file = join(dataDir, settingsFileName);
     if (!existsSync(file)) throw error;

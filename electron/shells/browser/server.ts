@@ -83,8 +83,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
 }
 
 async function handleRequest(request: IncomingMessage, response: ServerResponse, guard: AccessGuard, options: BrowserShellOptions): Promise<void> {
-  const url = new URL(request.url ?? '/', `http://${request.headers.host ?? loopbackAddress}`);
   if (!guard.hostIsAllowed(request)) return sendText(response, 403, 'Holdfast answers only to 127.0.0.1 and localhost.');
+  const url = new URL(request.url ?? '/', `http://${loopbackAddress}`);
   if (!guard.originIsAllowed(request)) return sendText(response, 403, 'Cross-origin requests are not allowed.');
   const tokenSource = guard.tokenSource(request, url);
   if (!tokenSource) {
@@ -117,7 +117,13 @@ async function handleCall(request: IncomingMessage, response: ServerResponse, me
   } catch {
     return sendJson(response, 400, { ok: false, error: { code: 'invalid_request', message: 'Request body is not valid JSON.' } });
   }
-  const outcome = await host.call(decodeURIComponent(method), params);
+  let methodName: string;
+  try {
+    methodName = decodeURIComponent(method);
+  } catch {
+    return sendJson(response, 400, { ok: false, error: { code: 'invalid_request', message: 'The method name in the URL is not validly encoded.' } });
+  }
+  const outcome = await host.call(methodName, params);
   sendJson(response, outcome.ok ? 200 : statusForError[outcome.error.code], outcome);
 }
 
