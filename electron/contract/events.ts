@@ -1,11 +1,16 @@
 // Events the host pushes to every connected renderer, unasked.
 import { z } from 'zod';
 import { connectivitySchema } from './methods';
+import { timelineEventSchema } from './incidents';
 import { settingsSchema } from './settings';
 
 export const events = {
   'connectivity.changed': connectivitySchema,
   'settings.changed': settingsSchema,
+  /** An incident's record changed (status, fields, action items, evidence): lists and views refresh it. */
+  'incident.changed': z.object({ incidentId: z.string(), humanId: z.string() }),
+  'timeline.appended': timelineEventSchema,
+  'export.progress': z.object({ incidentId: z.string(), format: z.string(), done: z.number(), total: z.number(), stage: z.string() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

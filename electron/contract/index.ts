@@ -5,3 +5,5 @@ export * from './events';
 export * from './methods';
 export * from './settings';
 export * from './bridge';
+export * from './incidentMethods';
+export * from './incidents';

@@ -1,6 +1,7 @@
 // Request/response methods: the only way a renderer (or any client) asks the host for something.
 // Each entry names its params and result schemas; shells generate their handlers from this map.
 import { z } from 'zod';
+import { incidentMethods } from './incidentMethods';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 const noParams = z.object({}).strict();
@@ -31,6 +32,7 @@ export const methods = {
   'settings.update': { params: settingsPatchSchema, result: settingsSchema },
   'connectivity.get': { params: noParams, result: connectivitySchema },
   'connectivity.recheck': { params: noParams, result: connectivitySchema },
+  ...incidentMethods,
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;

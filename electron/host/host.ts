@@ -7,7 +7,10 @@ import { EventHub } from './eventHub';
 import { fileHostLog, type HostLog } from './hostLog';
 import { productName, productVersion } from './productInfo';
 import { ConnectivityMonitor, type ConnectivityMonitorOptions } from './connectivity/connectivityMonitor';
+import { incidentHandlers } from './incidents/incidentHandlers';
+import { openIncidentLog } from './incidentLog';
 import { SettingsService } from './settings/settingsService';
+import { HoldfastError } from '../contract';
 import { openSettingsStore, type SettingsStore, type SettingsStoreOptions } from './settings/settingsStore';
 
 export interface HostOptions {
@@ -16,6 +19,8 @@ export interface HostOptions {
   /** conf in Node, electron-store in Electron: the shell decides which library backs settings.json. */
   createSettingsStore: (options: SettingsStoreOptions) => SettingsStore;
   log?: HostLog;
+  /** better-sqlite3's addon built for this runtime (the Electron shell passes its own build). */
+  sqliteNativeBinding?: string;
   connectivity?: Pick<ConnectivityMonitorOptions, 'intervalMs' | 'timeoutMs' | 'probe'>;
 }
 
@@ -33,6 +38,8 @@ export function createHost(options: HostOptions): Host {
   if (recovered) log.warn(`settings.json could not be read (${recovered.reason}); kept it as ${recovered.movedTo} and started from defaults`);
   const settings = new SettingsService(store, events);
 
+  const incidentLog = openIncidentLog({ dataDir: options.dataDir, settings: () => settings.get(), events, sqliteNativeBinding: options.sqliteNativeBinding });
+
   const connectivity = new ConnectivityMonitor({
     ...options.connectivity,
     hubUrl: () => settings.get().hubUrl,
@@ -49,6 +56,12 @@ export function createHost(options: HostOptions): Host {
     'settings.update': (patch) => settings.update(patch),
     'connectivity.get': () => connectivity.current(),
     'connectivity.recheck': () => connectivity.recheck(),
+    ...incidentHandlers({
+      ...incidentLog,
+      exportIncident: () => {
+        throw new HoldfastError('unavailable', 'WIP');
+      },
+    }),
   };
   const dispatcher = createDispatcher(handlers, (method, error) => log.error(`${method} threw`, error));
 
@@ -59,6 +72,7 @@ export function createHost(options: HostOptions): Host {
     async dispose() {
       stopRecheckOnHubChange();
       connectivity.stop();
+      incidentLog.close();
     },
   };
 }

@@ -13,7 +13,8 @@ import { AccessGuard, newLaunchToken } from './accessGuard';
 import { attachSocketSession } from './socketSession';
 
 export const loopbackAddress = '127.0.0.1';
-const maxRequestBytes = 1024 * 1024;
+// Large enough for one attachment sent from the console (64 MiB as base64, plus the envelope).
+const maxRequestBytes = 96 * 1024 * 1024;
 
 export interface BrowserShellOptions {
   host: Host;

@@ -45,7 +45,7 @@ describe('settings', () => {
   it('persists an update to <dataDir>/settings.json, and a new host on the same dir reads it back', async () => {
     const first = start();
     const updated = resultOf(await first.host.call('settings.update', { theme: 'dark', responderName: 'Ada', hubUrl: 'https://hub.example.org/team' }));
-    expect(updated).toEqual({ theme: 'dark', responderName: 'Ada', hubUrl: 'https://hub.example.org/team' });
+    expect(updated).toEqual({ ...defaultSettings, theme: 'dark', responderName: 'Ada', hubUrl: 'https://hub.example.org/team' });
     expect(readSettingsFile()).toMatchObject({ theme: 'dark', responderName: 'Ada', hubUrl: 'https://hub.example.org/team' });
     await first.host.dispose();
 
@@ -124,10 +124,10 @@ describe('settings', () => {
     expect(readSettingsFile().hubUrl).toBe('');
   });
 
-  it('does not create anything beyond settings.json in the data dir when nothing goes wrong', async () => {
+  it('creates only settings.json and the incident database in the data dir when nothing goes wrong', async () => {
     const { host } = start();
     await host.call('settings.update', { theme: 'dark' });
     expect(existsSync(settingsFile())).toBe(true);
-    expect(readdirSync(dataDir.path)).toEqual(['settings.json']);
+    expect(readdirSync(dataDir.path).filter((name) => !name.startsWith('holdfast.db'))).toEqual(['settings.json']);
   });
 });

@@ -1,0 +1,45 @@
+// Opens the incident log of a data dir: the database, the evidence blobs and the services over them.
+// Shared by the host (console) and the CLI, which use the same files concurrently.
+import { userInfo } from 'node:os';
+import type { EventHub } from './eventHub';
+import { BlobStore } from './evidence/blobStore';
+import { EvidenceService } from './evidence/evidenceService';
+import { IncidentService } from './incidents/incidentService';
+import { databasePath, openDatabase } from './store/database';
+import { IncidentStore } from './store/incidentStore';
+
+export interface IncidentLogOptions {
+  dataDir: string;
+  settings: () => { responderName: string; severityScheme: string; maxAttachmentMiB: number };
+  events?: EventHub;
+  sqliteNativeBinding?: string;
+  now?: () => Date;
+}
+
+export interface IncidentLog {
+  incidents: IncidentService;
+  evidence: EvidenceService;
+  close(): void;
+}
+
+export function openIncidentLog(options: IncidentLogOptions): IncidentLog {
+  const db = openDatabase(databasePath(options.dataDir), { nativeBinding: options.sqliteNativeBinding });
+  const store = new IncidentStore(db);
+  const incidents = new IncidentService({
+    store,
+    events: options.events,
+    author: () => options.settings().responderName || osUserName(),
+    defaultSeverityScheme: () => options.settings().severityScheme,
+    now: options.now,
+  });
+  const evidence = new EvidenceService(incidents, new BlobStore(options.dataDir), () => options.settings().maxAttachmentMiB * 1024 * 1024);
+  return { incidents, evidence, close: () => db.close() };
+}
+
+function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,36 @@
+// Contract handlers of the incident log and evidence store: thin, because the services hold the rules.
+import type { MethodHandlers } from '../dispatcher';
+import type { EvidenceService } from '../evidence/evidenceService';
+import type { IncidentService } from './incidentService';
+
+type IncidentMethodName = Extract<keyof MethodHandlers, `incidents.${string}` | `evidence.${string}`>;
+
+export interface IncidentHandlerDeps {
+  incidents: IncidentService;
+  evidence: EvidenceService;
+  exportIncident: MethodHandlers['incidents.export'];
+}
+
+export function incidentHandlers({ incidents, evidence, exportIncident }: IncidentHandlerDeps): Pick<MethodHandlers, IncidentMethodName> {
+  return {
+    'incidents.list': (params) => incidents.list(params),
+    'incidents.declare': (params) => incidents.declare(params),
+    'incidents.get': ({ incidentId }) => incidents.detail(incidentId),
+    'incidents.timeline': ({ incidentId, afterSeq, limit }) => incidents.timeline(incidentId, afterSeq, limit),
+    'incidents.addNote': ({ incidentId, text }) => incidents.addNote(incidentId, text),
+    'incidents.addCorrection': ({ incidentId, eventId, text }) => incidents.addCorrection(incidentId, eventId, text),
+    'incidents.setStatus': ({ incidentId, status }) => incidents.setStatus(incidentId, status),
+    'incidents.setSeverity': ({ incidentId, severity }) => incidents.setSeverity(incidentId, severity),
+    'incidents.setRoles': ({ incidentId, roles }) => incidents.setRoles(incidentId, roles),
+    'incidents.statusUpdateDraft': ({ incidentId }) => incidents.statusUpdateDraft(incidentId),
+    'incidents.postStatusUpdate': ({ incidentId, fields }) => incidents.postStatusUpdate(incidentId, fields),
+    'incidents.addActionItem': ({ incidentId, ...item }) => incidents.addActionItem(incidentId, item),
+    'incidents.updateActionItem': (params) => incidents.updateActionItem(params),
+    'incidents.savePostmortem': ({ incidentId, postmortem }) => incidents.savePostmortem(incidentId, postmortem),
+    'incidents.verifyTimeline': ({ incidentId }) => incidents.verifyTimeline(incidentId),
+    'incidents.search': ({ query, limit }) => incidents.store.search(query, limit),
+    'incidents.export': exportIncident,
+    'evidence.add': ({ incidentId, name, contentBase64, mediaType, source }) =>
+      evidence.add(incidentId, { kind: 'bytes', bytes: Buffer.from(contentBase64, 'base64'), name, mediaType, source }),
+  };
+}

@@ -1,0 +1,8 @@
+// Every schema version, in order. A new version is one new file here; old files never change, because
+// users' databases were built by them.
+import { initialSchema } from './001_initial';
+import type { Migration } from './migration';
+
+export const migrations: Migration[] = [initialSchema];
+export const latestSchemaVersion = migrations.at(-1)!.version;
+export type { Migration };
