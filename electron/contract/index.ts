@@ -7,3 +7,4 @@ export * from './settings';
 export * from './bridge';
 export * from './incidentMethods';
 export * from './incidents';
+export * from './timelineText';

@@ -14,6 +14,8 @@ export const appDescriptionSchema = z.object({
   shell: z.enum(shellKinds),
   dataDir: z.string(),
   platform: z.string(),
+  /** Things the user must know about that keep part of the console from working (e.g. an unreadable database). */
+  problems: z.array(z.string()),
 });
 export type AppDescription = z.infer<typeof appDescriptionSchema>;
 

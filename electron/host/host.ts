@@ -7,8 +7,8 @@ import { EventHub } from './eventHub';
 import { fileHostLog, type HostLog } from './hostLog';
 import { productName, productVersion } from './productInfo';
 import { ConnectivityMonitor, type ConnectivityMonitorOptions } from './connectivity/connectivityMonitor';
-import { incidentHandlers } from './incidents/incidentHandlers';
-import { openIncidentLog } from './incidentLog';
+import { incidentHandlers, refuseIncidentMethods } from './incidents/incidentHandlers';
+import { openIncidentLog, type IncidentLog } from './incidentLog';
 import { SettingsService } from './settings/settingsService';
 import { HoldfastError } from '../contract';
 import { openSettingsStore, type SettingsStore, type SettingsStoreOptions } from './settings/settingsStore';
@@ -38,7 +38,16 @@ export function createHost(options: HostOptions): Host {
   if (recovered) log.warn(`settings.json could not be read (${recovered.reason}); kept it as ${recovered.movedTo} and started from defaults`);
   const settings = new SettingsService(store, events);
 
-  const incidentLog = openIncidentLog({ dataDir: options.dataDir, settings: () => settings.get(), events, sqliteNativeBinding: options.sqliteNativeBinding });
+  const problems: string[] = [];
+  let incidentLog: IncidentLog | undefined;
+  try {
+    incidentLog = openIncidentLog({ dataDir: options.dataDir, settings: () => settings.get(), events, sqliteNativeBinding: options.sqliteNativeBinding });
+  } catch (error) {
+    // The rest of the console (settings, terminal, runbooks) stays usable; the incident screens say why not.
+    const message = error instanceof Error ? error.message : String(error);
+    problems.push(message);
+    log.error('incident log unavailable', error);
+  }
 
   const connectivity = new ConnectivityMonitor({
     ...options.connectivity,
@@ -51,17 +60,19 @@ export function createHost(options: HostOptions): Host {
   });
 
   const handlers: MethodHandlers = {
-    'app.describe': () => ({ productName, version: productVersion, shell: options.shell, dataDir: options.dataDir, platform: process.platform }),
+    'app.describe': () => ({ productName, version: productVersion, shell: options.shell, dataDir: options.dataDir, platform: process.platform, problems }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'connectivity.get': () => connectivity.current(),
     'connectivity.recheck': () => connectivity.recheck(),
-    ...incidentHandlers({
-      ...incidentLog,
-      exportIncident: () => {
-        throw new HoldfastError('unavailable', 'WIP');
-      },
-    }),
+    ...(incidentLog
+      ? incidentHandlers({
+          ...incidentLog,
+          exportIncident: () => {
+            throw new HoldfastError('unavailable', 'WIP');
+          },
+        })
+      : refuseIncidentMethods(problems[0]!)),
   };
   const dispatcher = createDispatcher(handlers, (method, error) => log.error(`${method} threw`, error));
 
@@ -72,7 +83,7 @@ export function createHost(options: HostOptions): Host {
     async dispose() {
       stopRecheckOnHubChange();
       connectivity.stop();
-      incidentLog.close();
+      incidentLog?.close();
     },
   };
 }

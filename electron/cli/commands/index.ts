@@ -1,10 +1,22 @@
 // The command tree. Each later service adds its command module here (incident, evidence, runbook, ...).
 import type { CliCommand } from '../command';
+import { evidenceCommand } from './evidence';
+import { incidentCommandParts } from './incident';
+import { showCommand } from './incidentShow';
 import { serveCommand } from './serve';
 import { startCommand } from './start';
 
 export const rootCommand: CliCommand = {
   name: 'holdfast',
   summary: 'The on-call console',
-  subcommands: [startCommand, serveCommand],
+  subcommands: [
+    startCommand,
+    serveCommand,
+    {
+      name: 'incident',
+      summary: 'Incidents: declare, list, show, note, status',
+      subcommands: [incidentCommandParts.declare, incidentCommandParts.list, showCommand, incidentCommandParts.note, incidentCommandParts.status],
+    },
+    evidenceCommand,
+  ],
 };

@@ -1,4 +1,5 @@
 // Contract handlers of the incident log and evidence store: thin, because the services hold the rules.
+import { HoldfastError, methodNames } from '../../contract';
 import type { MethodHandlers } from '../dispatcher';
 import type { EvidenceService } from '../evidence/evidenceService';
 import type { IncidentService } from './incidentService';
@@ -9,6 +10,14 @@ export interface IncidentHandlerDeps {
   incidents: IncidentService;
   evidence: EvidenceService;
   exportIncident: MethodHandlers['incidents.export'];
+}
+
+/** Stands in for the incident handlers when the database cannot be opened: every call says why. */
+export function refuseIncidentMethods(reason: string): Pick<MethodHandlers, IncidentMethodName> {
+  const refuse = () => {
+    throw new HoldfastError('unavailable', `The incident log is unavailable: ${reason}`);
+  };
+  return Object.fromEntries(methodNames.filter((name) => name.startsWith('incidents.') || name.startsWith('evidence.')).map((name) => [name, refuse])) as unknown as Pick<MethodHandlers, IncidentMethodName>;
 }
 
 export function incidentHandlers({ incidents, evidence, exportIncident }: IncidentHandlerDeps): Pick<MethodHandlers, IncidentMethodName> {

@@ -34,15 +34,16 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   try {
     db.pragma('busy_timeout = 5000');
     checkIsDatabase(db, path);
+    // Check the version before anything writes (switching to WAL rewrites the file header).
+    const version = schemaVersion(db);
+    if (version > latestSchemaVersion) {
+      throw new HoldfastError('conflict', `${path} was written by a newer Holdfast (schema ${version}; this version knows up to ${latestSchemaVersion}). Update Holdfast; the file was not changed.`);
+    }
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
-    const version = schemaVersion(db);
-    if (version > latestSchemaVersion) {
-      throw new HoldfastError('conflict', `${path} was written by a newer Holdfast (schema ${version}; this version knows up to ${latestSchemaVersion}). Update Holdfast; the file was not changed.`);
-    }
     if (!options.readonly) migrate(db, migrations.filter((migration) => migration.version <= (options.migrateTo ?? latestSchemaVersion)));
     return db;
   } catch (error) {

@@ -9,6 +9,7 @@ import { useTheme } from './useTheme';
 export function App() {
   const current = useConsole((state) => state.screen);
   const loadError = useConsole((state) => state.loadError);
+  const hostProblems = useConsole((state) => state.app?.problems ?? []);
   useEffect(connectConsoleStore, []);
   useGlobalShortcuts();
   useTheme();
@@ -31,6 +32,11 @@ export function App() {
             Could not load the console from its host: {loadError}
           </div>
         )}
+        {hostProblems.map((problem) => (
+          <div key={problem} role="alert" className="banner banner-error">
+            {problem}
+          </div>
+        ))}
         <Screen />
       </main>
       <StatusBar />

@@ -13,7 +13,7 @@ function dispatcherWith(overrides: Partial<MethodHandlers> = {}) {
   const untouched = Object.fromEntries(methodNames.map((method) => [method, () => null])) as unknown as MethodHandlers;
   const handlers: MethodHandlers = {
     ...untouched,
-    'app.describe': (params) => (received.push({ method: 'app.describe', params }), { productName: 'Holdfast', version: '0', shell: 'browser', dataDir: '/d', platform: 'linux' }),
+    'app.describe': (params) => (received.push({ method: 'app.describe', params }), { productName: 'Holdfast', version: '0', shell: 'browser', dataDir: '/d', platform: 'linux', problems: [] }),
     'settings.get': (params) => (received.push({ method: 'settings.get', params }), settings),
     'settings.update': (patch) => (received.push({ method: 'settings.update', params: patch }), (settings = { ...settings, ...patch })),
     'connectivity.get': () => online,
