@@ -4,10 +4,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { runInProcess } from '../../helpers/cliRunner';
 import { acceptsConnections, callOverHttp, rawRequest } from '../../helpers/http';
 import { makeTempDataDir } from '../../helpers/tempDataDir';
 
@@ -26,20 +25,6 @@ function tempDir(): string {
 afterEach(() => {
   for (const temp of temps.splice(0)) temp.remove();
 });
-
-async function runInProcess(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const code = await runCli(argv, { stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) });
-  return { code, stdout, stderr };
-}
 
 describe('runCli', () => {
   it('prints help listing the commands, exit 0', async () => {
