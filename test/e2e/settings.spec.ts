@@ -58,3 +58,16 @@ test('online while the team hub answers, offline once it stops', async ({ page, 
   await expect(connectivity).toContainText('Offline');
   await expect(connectivity).toContainText('Team hub unreachable');
 });
+
+test('the workspace severity scheme comes from the playbooks, with response times, and persists', async ({ page, consoleServer }) => {
+  await page.goto(consoleServer.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const levels = page.getByRole('list', { name: 'Severity levels and response times' });
+  await expect(levels).toContainText('SEV0 Critical: Immediate (< 15 minutes)');
+  await page.getByRole('combobox', { name: 'Severity scheme' }).selectOption({ label: 'Severity 1–4' });
+  await expect(levels).toContainText('Severity 2 (High): 15 minutes');
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('combobox', { name: 'Severity scheme' })).toHaveValue('severity-1-4');
+  expect(JSON.parse(readFileSync(join(consoleServer.dataDir, 'settings.json'), 'utf8')).severityScheme).toBe('severity-1-4');
+});

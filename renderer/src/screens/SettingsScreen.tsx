@@ -1,7 +1,7 @@
 // Settings: appearance applies at once; identity and hub are saved together. Errors from the host name the
 // field they belong to and are shown beside it.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { HoldfastError, themePreferences, type Settings } from '../../../electron/contract';
+import { HoldfastError, severitySchemes, themePreferences, type Settings } from '../../../electron/contract';
 import { useConsole } from '../state/consoleStore';
 import { ScreenFrame } from './ScreenFrame';
 
@@ -26,6 +26,7 @@ export function SettingsScreen() {
           </fieldset>
         </section>
         {settings && <IdentityAndHubForm settings={settings} save={updateSettings} />}
+        {settings && <IncidentPolicyPanel settings={settings} save={updateSettings} />}
         <section className="panel" aria-labelledby="connectivity-heading">
           <h2 id="connectivity-heading">Connectivity</h2>
           <p>{connectivity ? `${capitalise(connectivity.state)}: ${connectivity.reason}` : 'Not checked yet'}</p>
@@ -112,6 +113,58 @@ function IdentityAndHubForm({ settings, save }: { settings: Settings; save: (pat
         </span>
       </div>
     </form>
+  );
+}
+
+function IncidentPolicyPanel({ settings, save }: { settings: Settings; save: (patch: Partial<Settings>) => Promise<Settings> }) {
+  const schemeId = useId();
+  const limitId = useId();
+  const [limit, setLimit] = useState(String(settings.maxAttachmentMiB));
+  const [status, setStatus] = useState('');
+  const scheme = severitySchemes.find((candidate) => candidate.id === settings.severityScheme);
+  useEffect(() => setLimit(String(settings.maxAttachmentMiB)), [settings.maxAttachmentMiB]);
+
+  const saveLimit = async () => {
+    try {
+      await save({ maxAttachmentMiB: Number(limit) });
+      setStatus('Saved');
+    } catch (error) {
+      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="policy-heading">
+      <h2 id="policy-heading">Incident policy</h2>
+      <label htmlFor={schemeId}>Severity scheme</label>
+      <select id={schemeId} className="text-input" value={settings.severityScheme} onChange={(event) => void save({ severityScheme: event.target.value })}>
+        {severitySchemes.map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>
+            {candidate.name}
+          </option>
+        ))}
+      </select>
+      {scheme && (
+        <ul className="severity-levels" aria-label="Severity levels and response times">
+          {scheme.levels.map((level) => (
+            <li key={level.id}>
+              <strong>{level.label}</strong>: {level.responseText}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="field-help">From: {scheme?.source}. Applies to incidents declared from now on.</p>
+      <label htmlFor={limitId}>Largest attachment (MiB)</label>
+      <div className="form-actions">
+        <input id={limitId} className="text-input" type="number" min={1} max={4096} value={limit} onChange={(event) => setLimit(event.target.value)} />
+        <button type="button" className="button" onClick={() => void saveLimit()}>
+          Save limit
+        </button>
+        <span role="status" className="form-status">
+          {status}
+        </span>
+      </div>
+    </section>
   );
 }
 
