@@ -8,6 +8,7 @@ import { fileHostLog, type HostLog } from './hostLog';
 import { productName, productVersion } from './productInfo';
 import { ConnectivityMonitor, type ConnectivityMonitorOptions } from './connectivity/connectivityMonitor';
 import { incidentHandlers, refuseIncidentMethods } from './incidents/incidentHandlers';
+import { watchExternalChanges } from './incidents/externalChanges';
 import { openIncidentLog, type IncidentLog } from './incidentLog';
 import { SettingsService } from './settings/settingsService';
 import { HoldfastError } from '../contract';
@@ -48,6 +49,7 @@ export function createHost(options: HostOptions): Host {
     problems.push(message);
     log.error('incident log unavailable', error);
   }
+  const stopWatchingExternalChanges = incidentLog ? watchExternalChanges(incidentLog.incidents.store, events) : () => {};
 
   const connectivity = new ConnectivityMonitor({
     ...options.connectivity,
@@ -83,6 +85,7 @@ export function createHost(options: HostOptions): Host {
     async dispose() {
       stopRecheckOnHubChange();
       connectivity.stop();
+      stopWatchingExternalChanges();
       incidentLog?.close();
     },
   };

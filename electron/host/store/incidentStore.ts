@@ -52,6 +52,8 @@ export class IncidentStore {
       chainHead: db.prepare<[string, string], { hash: string }>('SELECT hash FROM timeline_events WHERE incident_id = ? AND device_id = ? ORDER BY seq DESC LIMIT 1'),
       insertEvent: db.prepare('INSERT INTO timeline_events (id, incident_id, kind, occurred_at, author, device_id, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       timelinePage: db.prepare<[string, number, number], TimelineRow>('SELECT * FROM timeline_events WHERE incident_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      eventsAfter: db.prepare<[number, number], TimelineRow>('SELECT * FROM timeline_events WHERE seq > ? ORDER BY seq LIMIT ?'),
+      maxSeq: db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM timeline_events'),
       timelineAll: db.prepare<[string], TimelineRow>('SELECT * FROM timeline_events WHERE incident_id = ? ORDER BY seq'),
       hasEvent: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM timeline_events WHERE incident_id = ? AND id = ?'),
       timelineCount: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM timeline_events WHERE incident_id = ?'),
@@ -149,6 +151,20 @@ export class IncidentStore {
 
   fullTimeline(incidentId: string): TimelineEvent[] {
     return this.statements.timelineAll.all(incidentId).map(timelineEventFromRow);
+  }
+
+  /** Changes whenever another connection (the CLI, a second console) commits to the database. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** Events of every incident recorded after `seq`, oldest first. */
+  eventsAfter(seq: number, limit = 1000): TimelineEvent[] {
+    return this.statements.eventsAfter.all(seq, limit).map(timelineEventFromRow);
+  }
+
+  latestSeq(): number {
+    return this.statements.maxSeq.get()?.seq ?? 0;
   }
 
   hasEvent(incidentId: string, eventId: string): boolean {
