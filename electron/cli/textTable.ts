@@ -1,3 +1,5 @@
+import { utcText } from '../contract';
+
 // Plain-text tables for CLI output: columns padded to their widest cell.
 export function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
@@ -5,7 +7,7 @@ export function textTable(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
-/** 2026-11-23T11:16:55.597Z → 2026-11-23 11:16:55 UTC */
-export function utcText(iso: string | null): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : '—';
+/** A UTC time for a table cell; a dash where there is none yet. */
+export function utcCell(iso: string | null): string {
+  return utcText(iso) || '—';
 }

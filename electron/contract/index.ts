@@ -8,3 +8,4 @@ export * from './bridge';
 export * from './incidentMethods';
 export * from './incidents';
 export * from './timelineText';
+export * from './units';

@@ -1,41 +1,107 @@
-// One line of plain text per timeline event, in the responder's words. Shared by the console, the CLI
-// and the exported reports, so an event reads the same everywhere. Robust to data it does not expect
-// (events from newer versions or other devices), because the timeline is never rewritten.
+// One readable line per timeline event, shared by the console, the CLI and the exported reports so an
+// event reads the same everywhere. Event data is whatever was recorded (older versions, other devices via
+// sync, future kinds), so every field is read defensively and an unknown kind still gets a line.
 import type { TimelineEvent } from './incidents';
+import { formatBytes, utcText } from './units';
 
 type Data = Record<string, unknown>;
 
-const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : value === undefined || value === null ? fallback : JSON.stringify(value));
-const firstLine = (value: unknown): string => text(value).split('\n')[0] ?? '';
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '');
+const record = (value: unknown): Data => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {});
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(text).filter(Boolean) : []);
+const joined = (...parts: string[]) => parts.filter(Boolean).join(', ');
+const paren = (inner: string) => (inner ? ` (${inner})` : '');
 
-const describers: Record<string, (data: Data) => string> = {
-  declared: (d) => `Incident declared: ${text(d.title)} (${text(d.severity)})${d.triggerId ? `, trigger ${text(d.triggerId)}` : ''}${d.drill ? ' [drill]' : ''}`,
-  note: (d) => text(d.text),
-  correction: (d) => `Correction: ${text(d.text)}`,
-  status_changed: (d) => `Status ${text(d.from)} → ${text(d.to)}`,
-  severity_changed: (d) => `Severity ${text(d.from)} → ${text(d.to)}`,
-  roles_changed: (d) => {
-    const roles = (d.to ?? {}) as Data;
-    const responders = Array.isArray(roles.responders) ? roles.responders.join(', ') : '';
-    return `Roles: commander ${text(roles.commander, '—') || '—'}, communications ${text(roles.communicationsLead, '—') || '—'}${responders ? `, responders ${responders}` : ''}`;
-  },
-  page_received: (d) => `Page received: ${text(d.summary ?? d.alertId ?? d.title)}`,
-  runbook_step: (d) => `Runbook step ${text(d.step ?? d.order)} ${text(d.state)}${d.title ? `: ${text(d.title)}` : ''}`,
-  command_run: (d) => `Ran \`${firstLine(d.command)}\`${d.exitCode !== undefined ? ` (exit ${text(d.exitCode)})` : ''}`,
-  evidence_added: (d) => `Evidence added: ${text(d.name)}${typeof d.sha256 === 'string' ? ` (sha256:${d.sha256.slice(0, 12)})` : ''}`,
-  status_update: (d) => `Status update posted: ${firstLine(((d.fields ?? {}) as Data).status)} (${firstLine(((d.fields ?? {}) as Data).impact)})`,
-  action_item: (d) => {
-    const item = (d.item ?? {}) as Data;
-    return `Action item ${text(d.action, 'changed')}: ${text(item.title)}${item.done === true ? ' (done)' : ''}`;
-  },
-  postmortem_updated: (d) => `Post-mortem updated${Array.isArray(d.changed) && d.changed.length ? `: ${d.changed.join(', ')}` : ''}`,
-};
-
-export function describeTimelineEvent(event: Pick<TimelineEvent, 'kind' | 'data'>): string {
-  const describe = describers[event.kind];
-  try {
-    return describe ? describe(event.data ?? {}) : `${event.kind}: ${JSON.stringify(event.data)}`;
-  } catch {
-    return `${event.kind}: ${JSON.stringify(event.data)}`;
+/** Describes an event; `byId` lets a correction say which entry it corrects. */
+export function describeTimelineEvent(event: Pick<TimelineEvent, 'kind' | 'data'>, byId: Map<string, Pick<TimelineEvent, 'occurredAt' | 'kind'>> = new Map()): string {
+  const data = record(event.data);
+  const kind = String(event.kind);
+  switch (kind) {
+    case 'declared':
+      return `Incident declared${text(data.title) ? `: ${text(data.title)}` : ''}${paren(joined(text(data.severity), text(data.triggerId) && `trigger ${text(data.triggerId)}`, data.drill === true ? 'drill' : ''))}`;
+    case 'note':
+      return `Note: ${text(data.text)}`;
+    case 'status_changed':
+      return `Status changed${text(data.from) ? ` from ${text(data.from)}` : ''} to ${text(data.to) || 'unknown'}`;
+    case 'severity_changed':
+      return `Severity changed${text(data.from) ? ` from ${text(data.from)}` : ''} to ${text(data.to) || 'unknown'}`;
+    case 'roles_changed':
+      return `Roles changed: ${describeRoles(record(data.to))}`;
+    case 'page_received':
+      return `Page received${paren(joined(text(data.alertId), text(data.triggerId), text(data.source)))}${pageSummary(data)}`;
+    case 'runbook_step':
+      return describeRunbookStep(data);
+    case 'command_run':
+      return `Command run: ${text(data.command) || text(data.commandLine) || 'unnamed command'}${paren(joined(exitCode(data.exitCode), text(data.host)))}`;
+    case 'evidence_added':
+      return `Evidence added: ${text(data.name) || 'unnamed'}${paren(joined(typeof data.size === 'number' ? formatBytes(data.size) : '', text(data.sha256) && `sha256:${text(data.sha256).slice(0, 12)}`))}`;
+    case 'status_update':
+      return describeStatusUpdate(record(data.fields));
+    case 'action_item':
+      return describeActionItem(data);
+    case 'postmortem_updated':
+      return `Post-mortem updated${paren(list(data.changed).join(', '))}`;
+    case 'correction':
+      return `Correction${correctedEntry(text(data.correctsEventId), byId)}: ${text(data.text)}`;
+    default:
+      return `${kind.replace(/_/g, ' ') || 'event'}${unknownDetails(event.data)}`;
   }
+}
+
+function describeRoles(roles: Data): string {
+  const parts = [
+    text(roles.commander) && `commander ${text(roles.commander)}`,
+    text(roles.communicationsLead) && `communications lead ${text(roles.communicationsLead)}`,
+    list(roles.responders).length ? `responders ${list(roles.responders).join(', ')}` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join('; ') : 'all roles cleared';
+}
+
+function pageSummary(data: Data): string {
+  const summary = text(data.summary) || text(data.title) || text(data.message);
+  return summary ? `: ${summary}` : '';
+}
+
+function describeRunbookStep(data: Data): string {
+  const step = text(data.title) || text(data.step) || text(data.stepId);
+  const runbook = text(data.runbookTitle) || text(data.runbook) || text(data.runbookId);
+  const outcome = text(data.outcome) || text(data.status) || text(data.result);
+  return `Runbook step${step ? `: ${step}` : ''}${paren(joined(runbook && `runbook ${runbook}`, outcome))}`;
+}
+
+function exitCode(value: unknown): string {
+  return typeof value === 'number' ? `exit ${value}` : '';
+}
+
+function describeStatusUpdate(fields: Data): string {
+  const status = text(fields.status);
+  const impact = text(fields.impact);
+  return `Status update posted${status ? `: ${status}` : ''}${impact ? ` — impact: ${impact}` : ''}`;
+}
+
+function describeActionItem(data: Data): string {
+  const item = record(data.item);
+  const title = text(item.title) || 'untitled';
+  const details = joined(text(item.owner) && `owner ${text(item.owner)}`, text(item.priority), text(item.due) && `due ${text(item.due)}`);
+  if (data.action === 'added') return `Action item added: ${title}${paren(details)}`;
+  const changed = list(data.changed);
+  if (changed.includes('done')) return `Action item ${item.done === true ? 'completed' : 're-opened'}: ${title}`;
+  return `Action item updated: ${title}${paren(changed.length ? `changed ${changed.join(', ')}` : details)}`;
+}
+
+function correctedEntry(eventId: string, byId: Map<string, Pick<TimelineEvent, 'occurredAt' | 'kind'>>): string {
+  if (!eventId) return '';
+  const corrected = byId.get(eventId);
+  return corrected ? ` to the ${corrected.kind.replace(/_/g, ' ')} of ${utcText(corrected.occurredAt)}` : ` to event ${eventId}`;
+}
+
+function unknownDetails(data: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(data);
+  } catch {
+    json = undefined; // cyclic or otherwise unprintable: the kind alone still says something happened
+  }
+  if (!json || json === '{}' || json === 'null') return '';
+  return `: ${json.length > 200 ? `${json.slice(0, 199)}…` : json}`;
 }

@@ -11,7 +11,6 @@ import { incidentHandlers, refuseIncidentMethods } from './incidents/incidentHan
 import { watchExternalChanges } from './incidents/externalChanges';
 import { openIncidentLog, type IncidentLog } from './incidentLog';
 import { SettingsService } from './settings/settingsService';
-import { HoldfastError } from '../contract';
 import { openSettingsStore, type SettingsStore, type SettingsStoreOptions } from './settings/settingsStore';
 
 export interface HostOptions {
@@ -68,12 +67,7 @@ export function createHost(options: HostOptions): Host {
     'connectivity.get': () => connectivity.current(),
     'connectivity.recheck': () => connectivity.recheck(),
     ...(incidentLog
-      ? incidentHandlers({
-          ...incidentLog,
-          exportIncident: () => {
-            throw new HoldfastError('unavailable', 'WIP');
-          },
-        })
+      ? incidentHandlers(incidentLog, events)
       : refuseIncidentMethods(problems[0]!)),
   };
   const dispatcher = createDispatcher(handlers, (method, error) => log.error(`${method} threw`, error));

@@ -17,6 +17,9 @@ export interface IncidentLogOptions {
 }
 
 export interface IncidentLog {
+  dataDir: string;
+  /** Who is acting: the responder's name from settings, else the OS user. */
+  author(): string;
   incidents: IncidentService;
   evidence: EvidenceService;
   close(): void;
@@ -25,15 +28,16 @@ export interface IncidentLog {
 export function openIncidentLog(options: IncidentLogOptions): IncidentLog {
   const db = openDatabase(databasePath(options.dataDir), { nativeBinding: options.sqliteNativeBinding });
   const store = new IncidentStore(db);
+  const author = () => options.settings().responderName || osUserName();
   const incidents = new IncidentService({
     store,
     events: options.events,
-    author: () => options.settings().responderName || osUserName(),
+    author,
     defaultSeverityScheme: () => options.settings().severityScheme,
     now: options.now,
   });
   const evidence = new EvidenceService(incidents, new BlobStore(options.dataDir), () => options.settings().maxAttachmentMiB * 1024 * 1024);
-  return { incidents, evidence, close: () => db.close() };
+  return { dataDir: options.dataDir, author, incidents, evidence, close: () => db.close() };
 }
 
 function osUserName(): string {

@@ -2,7 +2,7 @@
 import { incidentStatuses, type IncidentStatus } from '../../contract';
 import { UsageError, type CliCommand, type CommandContext } from '../command';
 import { validated, withIncidentLog } from '../incidentLogAccess';
-import { textTable, utcText } from '../textTable';
+import { textTable, utcCell } from '../textTable';
 
 const statusList = incidentStatuses.join('|');
 
@@ -93,7 +93,7 @@ const listCommand: CliCommand = {
         context.stdout.write('No incidents.\n');
         return 0;
       }
-      const rows = found.map((incident) => [incident.humanId, incident.severity, incident.status, utcText(incident.detectedAt), `${incident.drill ? '[drill] ' : ''}${incident.title}`]);
+      const rows = found.map((incident) => [incident.humanId, incident.severity, incident.status, utcCell(incident.detectedAt), `${incident.drill ? '[drill] ' : ''}${incident.title}`]);
       context.stdout.write(textTable(['ID', 'SEVERITY', 'STATUS', 'DETECTED', 'TITLE'], rows));
       return 0;
     });

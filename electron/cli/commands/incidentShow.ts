@@ -2,7 +2,7 @@
 import { describeTimelineEvent, findSeverityScheme } from '../../contract';
 import type { CliCommand } from '../command';
 import { validated, withIncidentLog } from '../incidentLogAccess';
-import { textTable, utcText } from '../textTable';
+import { textTable, utcCell } from '../textTable';
 import { incidentCommandParts } from './incident';
 
 export const showCommand: CliCommand = {
@@ -34,11 +34,11 @@ export const showCommand: CliCommand = {
             ['Commander', incident.roles.commander || '—'],
             ['Comms lead', incident.roles.communicationsLead || '—'],
             ['Responders', incident.roles.responders.join(', ') || '—'],
-            ['Detected', utcText(incident.detectedAt)],
-            ['Acknowledged', utcText(incident.acknowledgedAt)],
-            ['Mitigated', utcText(incident.mitigatedAt)],
-            ['Resolved', utcText(incident.resolvedAt)],
-            ['Closed', utcText(incident.closedAt)],
+            ['Detected', utcCell(incident.detectedAt)],
+            ['Acknowledged', utcCell(incident.acknowledgedAt)],
+            ['Mitigated', utcCell(incident.mitigatedAt)],
+            ['Resolved', utcCell(incident.resolvedAt)],
+            ['Closed', utcCell(incident.closedAt)],
           ],
         ).split('\n').slice(1).join('\n'),
       );
@@ -51,7 +51,7 @@ export const showCommand: CliCommand = {
         out.write(textTable(['SHA-256', 'SIZE', 'NAME'], detail.evidence.map((item) => [item.sha256.slice(0, 16), String(item.size), item.name])));
       }
       out.write(`\nTimeline (${timeline.length} events)\n`);
-      out.write(textTable(['TIME', 'BY', 'EVENT'], timeline.map((event) => [utcText(event.occurredAt), event.author, describeTimelineEvent(event).replace(/\s*\n\s*/g, ' ⏎ ')])));
+      out.write(textTable(['TIME', 'BY', 'EVENT'], timeline.map((event) => [utcCell(event.occurredAt), event.author, describeTimelineEvent(event).replace(/\s*\n\s*/g, ' ⏎ ')])));
       return 0;
     });
   },

@@ -1,6 +1,8 @@
 // The command tree. Each later service adds its command module here (incident, evidence, runbook, ...).
 import type { CliCommand } from '../command';
+import { bundleCommand } from './bundle';
 import { evidenceCommand } from './evidence';
+import { exportCommand } from './incidentExport';
 import { incidentCommandParts } from './incident';
 import { showCommand } from './incidentShow';
 import { serveCommand } from './serve';
@@ -14,9 +16,10 @@ export const rootCommand: CliCommand = {
     serveCommand,
     {
       name: 'incident',
-      summary: 'Incidents: declare, list, show, note, status',
-      subcommands: [incidentCommandParts.declare, incidentCommandParts.list, showCommand, incidentCommandParts.note, incidentCommandParts.status],
+      summary: 'Incidents: declare, list, show, note, status, export',
+      subcommands: [incidentCommandParts.declare, incidentCommandParts.list, showCommand, incidentCommandParts.note, incidentCommandParts.status, exportCommand],
     },
     evidenceCommand,
+    bundleCommand,
   ],
 };

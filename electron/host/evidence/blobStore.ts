@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, openSync, closeSync, fsyncSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { HoldfastError } from '../../contract';
+import { formatBytes, HoldfastError } from '../../contract';
 
 export interface StoredBlob {
   sha256: string;
@@ -130,16 +130,4 @@ function fsyncDirectory(path: string): void {
   } catch {
     // Some platforms (Windows) cannot open a directory for fsync; the rename is still atomic there.
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }

@@ -4,12 +4,8 @@
 /** What an empty field shows: visible in the rendered report, so nobody mistakes a gap for "nothing to say". */
 export const toBeWritten = '_To be written_';
 
-/** "2026-03-01 14:05:09 UTC"; an unparseable value is shown as given rather than hidden. */
-export function utcTime(iso: string | null | undefined): string {
-  const date = parseTime(iso);
-  if (!date) return iso ? String(iso) : '';
-  return `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 19)} UTC`;
-}
+/** "2026-03-01 14:05:09 UTC", as everywhere else in Holdfast; an unparseable value is shown as given. */
+export { utcText as utcTime } from '../../contract';
 
 /** "2026-03-01 14:05 UTC": the incident-log template's YYYY-MM-DD HH:MM. */
 export function utcMinute(iso: string | null | undefined): string {

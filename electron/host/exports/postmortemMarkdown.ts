@@ -5,7 +5,7 @@ import type { ActionItem } from '../../contract';
 import { affectedScope, detectionText, durationFacts, impactText, resolutionText, severityText } from './incidentFacts';
 import { block, bullets, cell, oneLine, tableRow, toBeWritten, utcDay, utcTime } from './markdownText';
 import type { IncidentSnapshot } from './snapshot';
-import { describeEvent } from './timelineText';
+import { describeTimelineEvent as describeEvent } from '../../contract';
 
 export function renderPostmortem(snapshot: IncidentSnapshot): string {
   const { incident } = snapshot;

@@ -27,12 +27,21 @@ const maxMetadataBytes = 1024 * 1024;
 
 export async function readTarGz(path: string, visit: TarVisitor): Promise<void> {
   const parser = new TarParser(visit);
+  // pipeline() may surface an AbortError instead of what the destination threw, so keep our own error.
+  let parseError: unknown;
   try {
     await pipeline(createReadStream(path), createGunzip(), async (source: AsyncIterable<Buffer>) => {
-      for await (const chunk of source) parser.push(chunk);
+      for await (const chunk of source) {
+        try {
+          parser.push(chunk);
+        } catch (error) {
+          parseError = error;
+          throw error;
+        }
+      }
     });
   } catch (error) {
-    if (error instanceof TarFormatError) throw error;
+    if (parseError !== undefined) throw parseError;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw error;
     // zlib's own words ("unexpected end of file", "incorrect header check") name the damage well enough.

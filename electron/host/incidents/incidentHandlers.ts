@@ -1,16 +1,12 @@
 // Contract handlers of the incident log and evidence store: thin, because the services hold the rules.
 import { HoldfastError, methodNames } from '../../contract';
 import type { MethodHandlers } from '../dispatcher';
-import type { EvidenceService } from '../evidence/evidenceService';
-import type { IncidentService } from './incidentService';
+import type { EventHub } from '../eventHub';
+import { defaultExportPath, exportIncident } from '../exports/exportIncident';
+import type { IncidentLog } from '../incidentLog';
 
 type IncidentMethodName = Extract<keyof MethodHandlers, `incidents.${string}` | `evidence.${string}`>;
 
-export interface IncidentHandlerDeps {
-  incidents: IncidentService;
-  evidence: EvidenceService;
-  exportIncident: MethodHandlers['incidents.export'];
-}
 
 /** Stands in for the incident handlers when the database cannot be opened: every call says why. */
 export function refuseIncidentMethods(reason: string): Pick<MethodHandlers, IncidentMethodName> {
@@ -20,7 +16,8 @@ export function refuseIncidentMethods(reason: string): Pick<MethodHandlers, Inci
   return Object.fromEntries(methodNames.filter((name) => name.startsWith('incidents.') || name.startsWith('evidence.')).map((name) => [name, refuse])) as unknown as Pick<MethodHandlers, IncidentMethodName>;
 }
 
-export function incidentHandlers({ incidents, evidence, exportIncident }: IncidentHandlerDeps): Pick<MethodHandlers, IncidentMethodName> {
+export function incidentHandlers(log: IncidentLog, events: EventHub): Pick<MethodHandlers, IncidentMethodName> {
+  const { incidents, evidence } = log;
   return {
     'incidents.list': (params) => incidents.list(params),
     'incidents.declare': (params) => incidents.declare(params),
@@ -38,7 +35,16 @@ export function incidentHandlers({ incidents, evidence, exportIncident }: Incide
     'incidents.savePostmortem': ({ incidentId, postmortem }) => incidents.savePostmortem(incidentId, postmortem),
     'incidents.verifyTimeline': ({ incidentId }) => incidents.verifyTimeline(incidentId),
     'incidents.search': ({ query, limit }) => incidents.store.search(query, limit),
-    'incidents.export': exportIncident,
+    'incidents.export': ({ incidentId, format }) => {
+      const incident = incidents.require(incidentId);
+      return exportIncident(log, {
+        incidentId: incident.id,
+        format,
+        outPath: defaultExportPath(log.dataDir, incident.humanId, format),
+        exportedBy: log.author(),
+        onProgress: (progress) => events.emit('export.progress', { incidentId: incident.id, format, ...progress }),
+      });
+    },
     'evidence.add': ({ incidentId, name, contentBase64, mediaType, source }) =>
       evidence.add(incidentId, { kind: 'bytes', bytes: Buffer.from(contentBase64, 'base64'), name, mediaType, source }),
   };

@@ -108,7 +108,7 @@ export class IncidentService {
   }
 
   list(input: ListInput = {}): IncidentSummary[] {
-    const ids = input.query?.trim() ? [...new Set(this.store.search(input.query, 500).map((hit) => hit.incidentId))] : undefined;
+    const ids = input.query?.trim() ? this.store.incidentsMatching(input.query) : undefined;
     return this.store.listIncidents({ status: input.status, severity: input.severity, sort: input.sort, ids });
   }
 

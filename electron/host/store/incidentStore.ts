@@ -66,6 +66,7 @@ export class IncidentStore {
       evidenceFor: db.prepare<[string], EvidenceRow>('SELECT * FROM evidence WHERE incident_id = ? ORDER BY captured_at, rowid'),
       evidenceBlobs: db.prepare<[], { sha256: string; size: number }>('SELECT sha256, max(size) AS size FROM evidence GROUP BY sha256'),
       indexText: db.prepare('INSERT INTO search_index (text, incident_id, source_kind, source_id) VALUES (?, ?, ?, ?)'),
+      incidentsMatching: db.prepare<[string], { incident_id: string }>('SELECT DISTINCT incident_id FROM search_index WHERE search_index MATCH ?'),
       search: db.prepare<[string, number], { incident_id: string; source_kind: string; source_id: string; snippet: string; human_id: string; title: string }>(
         `SELECT s.incident_id, s.source_kind, s.source_id, snippet(search_index, 0, '«', '»', '…', 12) AS snippet, i.human_id, i.title
          FROM search_index s JOIN incidents i ON i.id = s.incident_id
@@ -127,8 +128,9 @@ export class IncidentStore {
     if (filter.severity) where.push('severity = ?') && params.push(filter.severity);
     if (filter.ids) {
       if (filter.ids.length === 0) return [];
-      where.push(`id IN (${filter.ids.map(() => '?').join(',')})`);
-      params.push(...filter.ids);
+      // One JSON parameter, however many matches: no limit on bound variables to run into.
+      where.push('id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.ids));
     }
     const sql = `SELECT id, human_id, title, severity_scheme, severity, status, drill, detected_at, updated_at, trigger_id FROM incidents
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${sortClauses[filter.sort ?? 'detected']} LIMIT ?`;
@@ -219,6 +221,12 @@ export class IncidentStore {
     if (text.trim()) this.statements.indexText.run(text, incidentId, sourceKind, sourceId);
   }
 
+  /** Every incident with at least one match, however old (for filtering the incident list). */
+  incidentsMatching(query: string): string[] {
+    const match = toFtsQuery(query);
+    return match ? this.statements.incidentsMatching.all(match).map((row) => row.incident_id) : [];
+  }
+
   /** Newest matches first; every word of the query must match (as a prefix). */
   search(query: string, limit = 50): SearchHit[] {
     const match = toFtsQuery(query);
@@ -229,7 +237,8 @@ export class IncidentStore {
 
 /** Turns what a person typed into a safe FTS5 query: each word quoted (no operators) and prefix-matched. */
 export function toFtsQuery(text: string): string {
-  const words = text.split(/\s+/).map((word) => word.replace(/"/g, '')).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  // Control characters (a NUL pasted from binary output) are not searchable text and upset SQLite's parser.
+  const words = text.replace(/[\p{Cc}]/gu, ' ').split(/\s+/).map((word) => word.replace(/"/g, '')).filter((word) => /[\p{L}\p{N}]/u.test(word));
   return words.map((word) => `"${word}"*`).join(' ');
 }
 

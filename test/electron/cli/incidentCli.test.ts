@@ -1,5 +1,6 @@
 // `holdfast incident …` and `holdfast evidence …` on a real data dir: what a responder types, what they get.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInProcess } from '../../helpers/cliRunner';
@@ -43,7 +44,7 @@ describe('holdfast incident', () => {
     expect(shown.timeline[1].data.text).toBe('deny ratio 93%, reason flag_unavailable');
 
     const text = (await holdfast('incident', 'show', id)).stdout;
-    expect(text).toContain('Status detected → acknowledged');
+    expect(text).toContain('Status changed from detected to acknowledged');
     expect(text).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
   });
 
@@ -96,5 +97,46 @@ describe('holdfast evidence', () => {
     const directory = await holdfast('evidence', 'add', id, dataDir.path);
     expect(directory.stderr).toMatch(/is not a regular file/);
     expect(JSON.parse((await holdfast('incident', 'show', id, '--json')).stdout).evidence).toEqual([]);
+  });
+});
+
+describe('holdfast incident export and bundle verify', () => {
+  it('exports each format; the bundle verifies, and fails naming the file after one flipped byte', async () => {
+    const id = await declared();
+    await holdfast('incident', 'note', id, 'dominant deny reason: flag_unavailable');
+    const log = join(dataDir.path, 'gate.log');
+    writeFileSync(log, 'deny ratio 0.93\n'.repeat(100));
+    await holdfast('evidence', 'add', id, log);
+
+    const postmortem = join(dataDir.path, 'out', 'pm.md');
+    expect((await holdfast('incident', 'export', id, '--format', 'postmortem', '--out', postmortem)).code).toBe(0);
+    expect(readFileSync(postmortem, 'utf8')).toContain(`# Incident Post-Mortem: ${id}`);
+    const entry = join(dataDir.path, 'out', 'log.md');
+    expect((await holdfast('incident', 'export', id, '--format', 'log', '--out', entry)).code).toBe(0);
+    expect(readFileSync(entry, 'utf8')).toMatch(new RegExp(`## Incident #${id}`));
+
+    const bundle = join(dataDir.path, 'out', 'bundle.tar.gz');
+    const exported = await holdfast('incident', 'export', id, '--format', 'bundle', '--out', bundle);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain(bundle);
+    const verified = await holdfast('bundle', 'verify', bundle);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/^ok: \d+ files verified/);
+
+    // Flip one byte of the evidence inside the archive: gunzip, change the log's content, gzip again.
+    const tar = gunzipSync(readFileSync(bundle));
+    const at = tar.indexOf('deny ratio 0.93');
+    tar[at] = tar[at]! ^ 0x01;
+    writeFileSync(bundle, gzipSync(tar));
+    const tampered = await holdfast('bundle', 'verify', bundle);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toMatch(/evidence\/[0-9a-f]{64}-gate\.log/);
+  });
+
+  it('refuses an unknown format or a missing --out as usage errors', async () => {
+    const id = await declared();
+    expect((await holdfast('incident', 'export', id, '--format', 'pdf', '--out', 'x')).code).toBe(2);
+    expect((await holdfast('incident', 'export', id, '--format', 'bundle')).code).toBe(2);
+    expect((await holdfast('bundle', 'verify')).code).toBe(2);
   });
 });
