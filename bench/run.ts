@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { BenchPart, Figure } from './benchTypes';
 import { idleMemoryPart } from './parts/idleMemory';
 import { startupPart } from './parts/startup';
+import { storePart } from './parts/store';
 
-const parts: BenchPart[] = [startupPart, idleMemoryPart];
+const parts: BenchPart[] = [startupPart, idleMemoryPart, storePart];
 
 async function main() {
   const wanted = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { EvidenceService } from './evidence/evidenceService';
 import { IncidentService } from './incidents/incidentService';
 import { databasePath, openDatabase } from './store/database';
 import { IncidentStore } from './store/incidentStore';
+import { scheduleIdleMaintenance } from './store/maintenance';
 
 export interface IncidentLogOptions {
   dataDir: string;
@@ -37,7 +38,17 @@ export function openIncidentLog(options: IncidentLogOptions): IncidentLog {
     now: options.now,
   });
   const evidence = new EvidenceService(incidents, new BlobStore(options.dataDir), () => options.settings().maxAttachmentMiB * 1024 * 1024);
-  return { dataDir: options.dataDir, author, incidents, evidence, close: () => db.close() };
+  const maintenance = scheduleIdleMaintenance(store);
+  const close = () => {
+    maintenance.stop();
+    try {
+      maintenance.runNow(); // leave a short log behind, even after a quick CLI command
+    } catch {
+      // Another process holds the database; it will checkpoint.
+    }
+    db.close();
+  };
+  return { dataDir: options.dataDir, author, incidents, evidence, close };
 }
 
 function osUserName(): string {

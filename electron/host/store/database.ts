@@ -42,6 +42,9 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      // Checkpoints run in idle time (store/maintenance.ts); this is only the safety net for a writer that
+      // never idles, so that a commit rarely pays for copying the log back into the database.
+      db.pragma('wal_autocheckpoint = 16384');
     }
     db.pragma('foreign_keys = ON');
     if (!options.readonly) migrate(db, migrations.filter((migration) => migration.version <= (options.migrateTo ?? latestSchemaVersion)));

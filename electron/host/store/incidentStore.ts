@@ -75,9 +75,16 @@ export class IncidentStore {
     };
   }
 
+  /** Date.now() of the last write transaction, for idle-time maintenance. */
+  lastWriteAt = 0;
+
   /** Runs `work` in one write transaction (BEGIN IMMEDIATE: no lock upgrade deadlocks with the CLI). */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    try {
+      return this.db.transaction(work).immediate();
+    } finally {
+      this.lastWriteAt = Date.now();
+    }
   }
 
   meta(key: string): string | undefined {

@@ -1,8 +1,9 @@
 // Every schema version, in order. A new version is one new file here; old files never change, because
 // users' databases were built by them.
 import { initialSchema } from './001_initial';
+import { ftsMergeWhenIdle } from './002_fts_merge_when_idle';
 import type { Migration } from './migration';
 
-export const migrations: Migration[] = [initialSchema];
+export const migrations: Migration[] = [initialSchema, ftsMergeWhenIdle];
 export const latestSchemaVersion = migrations.at(-1)!.version;
 export type { Migration };
