@@ -11,6 +11,7 @@ import { registerAppScheme, serveRendererOverAppScheme } from './shells/electron
 import { isConsoleFrameUrl, registerContractHandlers } from './shells/electron/ipcHandlers';
 import { ipcEventChannel } from './shells/electron/ipcChannels';
 import { consoleEntryUrl, consoleWindowOptions, guardWebContents } from './shells/electron/secureWindow';
+import { electronSqliteBinding } from './shells/electron/nativeModules';
 import { createConsoleTray } from './shells/electron/tray';
 
 // dist/electron/main.js → dist/renderer, dist/electron/preload.cjs, resources/icons.
@@ -73,7 +74,12 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, decide) => decide(false));
     serveRendererOverAppScheme(protocol, rendererDir);
 
-    host = createHost({ dataDir, shell: 'electron', createSettingsStore: (options) => new ElectronStore<Settings>(options) });
+    host = createHost({
+      dataDir,
+      shell: 'electron',
+      createSettingsStore: (options) => new ElectronStore<Settings>(options),
+      sqliteNativeBinding: electronSqliteBinding(join(distDir, '..')),
+    });
     registerContractHandlers(ipcMain, host, (event) => event.sender === window?.webContents && isConsoleFrameUrl(event.senderFrame?.url));
     host.events.subscribe((event) => {
       if (window && !window.isDestroyed()) window.webContents.send(ipcEventChannel, event);

@@ -116,6 +116,7 @@ async function* readOrExplain(stream: AsyncIterable<Buffer>, path: string): Asyn
 function describeWriteError(error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return new HoldfastError('unavailable', 'The disk is full: the attachment was not stored (nothing else was changed). Free some space and try again.');
+  if (code === 'EFBIG') return new HoldfastError('unavailable', 'The attachment is larger than this disk or account allows for one file (EFBIG); it was not stored.');
   return error;
 }
 

@@ -56,6 +56,16 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   }
 }
 
+/** SQLite failures a user can act on, in their words; anything else is passed through unchanged. */
+export function translateSqliteError(error: unknown): unknown {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL') return new HoldfastError('unavailable', 'The disk is full: this change was not recorded (nothing already stored was lost). Free some space and try again.');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new HoldfastError('unavailable', 'The incident database is busy (another Holdfast process is writing to it); try again in a moment.');
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) return new HoldfastError('unavailable', 'The incident database is read-only (check the permissions of the data folder); nothing was recorded.');
+  if (code.startsWith('SQLITE_IOERR')) return new HoldfastError('unavailable', `The disk reported an error (${code}); this change was not recorded. Check the disk and try again.`);
+  return error;
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -1,7 +1,7 @@
 // All SQL for incidents, their timeline, action items, evidence metadata and search. Nothing else in the
 // host writes SQL; services call these methods inside `transaction()`.
 import type { ActionItem, Evidence, Incident, IncidentStatus, IncidentSummary, TimelineEvent, TimelineKind } from '../../contract';
-import type { Db } from './database';
+import { translateSqliteError, type Db } from './database';
 import { chainStart, eventHash } from './hashChain';
 import { deviceCode, newDeviceId, newUlid } from './identifiers';
 import { actionItemFromRow, evidenceFromRow, incidentFromRow, incidentToRow, summaryFromRow, timelineEventFromRow, type ActionItemRow, type EvidenceRow, type IncidentRow, type TimelineRow } from './rows';
@@ -82,6 +82,8 @@ export class IncidentStore {
   transaction<T>(work: () => T): T {
     try {
       return this.db.transaction(work).immediate();
+    } catch (error) {
+      throw translateSqliteError(error);
     } finally {
       this.lastWriteAt = Date.now();
     }

@@ -257,7 +257,8 @@ describe.skipIf(!tmpfs.ok)(`a full disk (a real 2 MiB tmpfs)${tmpfs.ok ? '' : ` 
   it('fails a note with a "disk is full" error once the database cannot grow, after acknowledging the ones that fit', () => {
     expect(report.notes.acked.length).toBeGreaterThan(0);
     expect(report.notes.error, 'a note should eventually fail on a full disk').toBeDefined();
-    expect(report.notes.error!.message).toMatch(/disk is full/i);
+    expect(report.notes.error!.message).toMatch(/^The disk is full: this change was not recorded/);
+    expect(report.notes.error!.code).toBe('unavailable');
   });
 
   it('recovers once space is freed: file intact, chain intact, every acknowledged note there, the failed one not, writable again', () => {
