@@ -79,6 +79,7 @@ if (!app.requestSingleInstanceLock()) {
       shell: 'electron',
       createSettingsStore: (options) => new ElectronStore<Settings>(options),
       sqliteNativeBinding: electronSqliteBinding(join(distDir, '..')),
+      builtInRunbooksDir: join(distDir, '..', 'runbooks'),
     });
     registerContractHandlers(ipcMain, host, (event) => event.sender === window?.webContents && isConsoleFrameUrl(event.senderFrame?.url));
     host.events.subscribe((event) => {

@@ -10,6 +10,8 @@ export const events = {
   /** An incident's record changed (status, fields, action items, evidence): lists and views refresh it. */
   'incident.changed': z.object({ incidentId: z.string(), humanId: z.string() }),
   'timeline.appended': timelineEventSchema,
+  /** The runbook library changed on disk (a folder was edited, pulled or added). */
+  'runbooks.changed': z.object({ runbooks: z.number().int(), filesWithProblems: z.number().int() }),
   'export.progress': z.object({ incidentId: z.string(), format: z.string(), done: z.number(), total: z.number(), stage: z.string() }),
 } as const satisfies Record<string, z.ZodType>;
 

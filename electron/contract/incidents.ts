@@ -159,6 +159,7 @@ export const timelineKinds = [
   'severity_changed',
   'roles_changed',
   'page_received',
+  'runbook_started',
   'runbook_step',
   'command_run',
   'evidence_added',

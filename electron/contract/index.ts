@@ -9,3 +9,6 @@ export * from './incidentMethods';
 export * from './incidents';
 export * from './timelineText';
 export * from './units';
+export * from './runbookMethods';
+export * from './runbooks';
+export * from './commandText';

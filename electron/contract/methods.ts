@@ -2,6 +2,7 @@
 // Each entry names its params and result schemas; shells generate their handlers from this map.
 import { z } from 'zod';
 import { incidentMethods } from './incidentMethods';
+import { runbookMethods } from './runbookMethods';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 const noParams = z.object({}).strict();
@@ -35,6 +36,7 @@ export const methods = {
   'connectivity.get': { params: noParams, result: connectivitySchema },
   'connectivity.recheck': { params: noParams, result: connectivitySchema },
   ...incidentMethods,
+  ...runbookMethods,
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;

@@ -13,13 +13,15 @@ export const settingsSchema = z.object({
   severityScheme: z.enum(severitySchemes.map((scheme) => scheme.id) as [string, ...string[]]),
   /** Largest attachment accepted as evidence. */
   maxAttachmentMiB: z.number().int().min(1).max(4096),
+  /** The user's runbook folders (often a git checkout of the team's runbook repo), besides the built-in library. */
+  runbookFolders: z.array(z.string().min(1).max(4096)).max(50),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
-export const defaultSettings: Settings = { theme: 'system', responderName: '', hubUrl: '', severityScheme: defaultSeveritySchemeId, maxAttachmentMiB: 25 };
+export const defaultSettings: Settings = { theme: 'system', responderName: '', hubUrl: '', severityScheme: defaultSeveritySchemeId, maxAttachmentMiB: 25, runbookFolders: [] };
 
 /** JSON Schema for the settings file, in the shape conf/electron-store expect (one entry per key). */
 export const settingsFileSchema = {
@@ -28,5 +30,6 @@ export const settingsFileSchema = {
   // Mirrors the zod rule (empty, or an http/https URL) so a hand-edited bad value is caught on open.
   severityScheme: { type: 'string', enum: severitySchemes.map((scheme) => scheme.id), default: defaultSettings.severityScheme },
   maxAttachmentMiB: { type: 'integer', minimum: 1, maximum: 4096, default: defaultSettings.maxAttachmentMiB },
+  runbookFolders: { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 50, default: [] },
   hubUrl: { type: 'string', pattern: '^(|https?://[^\\s/$.?#][^\\s]*)$', default: defaultSettings.hubUrl },
 } as const;

@@ -29,6 +29,8 @@ export function describeTimelineEvent(event: Pick<TimelineEvent, 'kind' | 'data'
       return `Roles changed: ${describeRoles(record(data.to))}`;
     case 'page_received':
       return `Page received${paren(joined(text(data.alertId), text(data.triggerId), text(data.source)))}${pageSummary(data)}`;
+    case 'runbook_started':
+      return `Runbook started: ${text(data.title) || text(data.runbookId)}`;
     case 'runbook_step':
       return describeRunbookStep(data);
     case 'command_run':
@@ -63,10 +65,14 @@ function pageSummary(data: Data): string {
 }
 
 function describeRunbookStep(data: Data): string {
-  const step = text(data.title) || text(data.step) || text(data.stepId);
+  const label = text(data.step);
+  const title = text(data.title) || text(data.stepId);
   const runbook = text(data.runbookTitle) || text(data.runbook) || text(data.runbookId);
-  const outcome = text(data.outcome) || text(data.status) || text(data.result);
-  return `Runbook step${step ? `: ${step}` : ''}${paren(joined(runbook && `runbook ${runbook}`, outcome))}`;
+  const outcome = text(data.state) || text(data.outcome) || text(data.status) || text(data.result);
+  const why = text(data.reason) && `reason: ${text(data.reason)}`;
+  const confirmation = record(data.confirmation);
+  const brokeGlass = text(confirmation.target) && `break-glass confirmed for ${text(confirmation.target)}: ${text(confirmation.reason)}`;
+  return `Runbook ${/^\d+$/.test(label) ? `step ${label}` : label || 'step'}${title ? `: ${title}` : ''}${paren(joined(outcome, runbook && `runbook ${runbook}`, why, brokeGlass))}`;
 }
 
 function exitCode(value: unknown): string {

@@ -7,7 +7,11 @@ import { EventHub } from './eventHub';
 import { fileHostLog, type HostLog } from './hostLog';
 import { productName, productVersion } from './productInfo';
 import { ConnectivityMonitor, type ConnectivityMonitorOptions } from './connectivity/connectivityMonitor';
-import { incidentHandlers, refuseIncidentMethods } from './incidents/incidentHandlers';
+import { incidentHandlers, refuseStoreMethods } from './incidents/incidentHandlers';
+import { runbookLibraryHandlers, runbookRunHandlers } from './runbooks/runbookHandlers';
+import { RunbookLibrary } from './runbooks/runbookLibrary';
+import { RunbookRunService } from './runbooks/runbookRuns';
+import { RunbookRunStore } from './store/runbookRunStore';
 import { watchExternalChanges } from './incidents/externalChanges';
 import { openIncidentLog, type IncidentLog } from './incidentLog';
 import { SettingsService } from './settings/settingsService';
@@ -19,6 +23,8 @@ export interface HostOptions {
   /** conf in Node, electron-store in Electron: the shell decides which library backs settings.json. */
   createSettingsStore: (options: SettingsStoreOptions) => SettingsStore;
   log?: HostLog;
+  /** The runbooks shipped with Holdfast (the package's runbooks/ folder). */
+  builtInRunbooksDir: string;
   /** better-sqlite3's addon built for this runtime (the Electron shell passes its own build). */
   sqliteNativeBinding?: string;
   connectivity?: Pick<ConnectivityMonitorOptions, 'intervalMs' | 'timeoutMs' | 'probe'>;
@@ -48,6 +54,13 @@ export function createHost(options: HostOptions): Host {
     problems.push(message);
     log.error('incident log unavailable', error);
   }
+  const library = new RunbookLibrary(
+    () => [{ path: options.builtInRunbooksDir, origin: 'built-in' as const }, ...settings.get().runbookFolders.map((path) => ({ path, origin: 'user' as const }))],
+    (counts) => events.emit('runbooks.changed', counts),
+  );
+  library.watch();
+  const runs = incidentLog && new RunbookRunService(incidentLog.incidents, new RunbookRunStore(incidentLog.incidents.store.db), library);
+
   const stopWatchingExternalChanges = incidentLog ? watchExternalChanges(incidentLog.incidents.store, events) : () => {};
 
   const connectivity = new ConnectivityMonitor({
@@ -56,8 +69,16 @@ export function createHost(options: HostOptions): Host {
     onChange: (state) => events.emit('connectivity.changed', state),
   });
   connectivity.start();
-  const stopRecheckOnHubChange = events.subscribe((event) => {
-    if (event.event === 'settings.changed') void connectivity.recheck();
+  let runbookFolders = JSON.stringify(settings.get().runbookFolders);
+  const stopFollowingSettings = events.subscribe((event) => {
+    if (event.event !== 'settings.changed') return;
+    void connectivity.recheck();
+    if (JSON.stringify(event.payload.runbookFolders) !== runbookFolders) {
+      runbookFolders = JSON.stringify(event.payload.runbookFolders);
+      library.reload();
+      library.watch();
+      events.emit('runbooks.changed', library.counts());
+    }
   });
 
   const handlers: MethodHandlers = {
@@ -66,9 +87,8 @@ export function createHost(options: HostOptions): Host {
     'settings.update': (patch) => settings.update(patch),
     'connectivity.get': () => connectivity.current(),
     'connectivity.recheck': () => connectivity.recheck(),
-    ...(incidentLog
-      ? incidentHandlers(incidentLog, events)
-      : refuseIncidentMethods(problems[0]!)),
+    ...runbookLibraryHandlers(library),
+    ...(incidentLog && runs ? { ...incidentHandlers(incidentLog, events), ...runbookRunHandlers(runs) } : refuseStoreMethods(problems[0]!)),
   };
   const dispatcher = createDispatcher(handlers, (method, error) => log.error(`${method} threw`, error));
 
@@ -77,7 +97,8 @@ export function createHost(options: HostOptions): Host {
     events,
     call: dispatcher.call,
     async dispose() {
-      stopRecheckOnHubChange();
+      stopFollowingSettings();
+      library.unwatch();
       connectivity.stop();
       stopWatchingExternalChanges();
       incidentLog?.close();

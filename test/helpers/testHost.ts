@@ -1,6 +1,7 @@
 // A real host (real conf-backed settings.json in the given data dir) for tests. Connectivity is pinned to a
 // fixed verdict unless a test passes its own probe, and everything the host logs is collected for assertions.
 import Conf from 'conf';
+import { fileURLToPath } from 'node:url';
 import type { Settings } from '../../electron/contract';
 import { createHost, type Host, type HostOptions } from '../../electron/host/host';
 
@@ -17,6 +18,9 @@ export const fixedConnectivity: NonNullable<HostOptions['connectivity']> = {
   probe: async () => ({ state: 'online', reason: 'test' }),
 };
 
+/** The repository's built-in runbook library. */
+export const builtInRunbooksDir = fileURLToPath(new URL('../../runbooks', import.meta.url));
+
 export function startTestHost(dataDir: string, overrides: Partial<Omit<HostOptions, 'dataDir' | 'log' | 'createSettingsStore'>> = {}): TestHost {
   const warnings: string[] = [];
   const errors: CollectedLog['errors'] = [];
@@ -25,6 +29,7 @@ export function startTestHost(dataDir: string, overrides: Partial<Omit<HostOptio
     shell: 'browser',
     createSettingsStore: (options) => new Conf<Settings>(options),
     connectivity: fixedConnectivity,
+    builtInRunbooksDir,
     log: {
       warn: (message) => warnings.push(message),
       error: (message, error) => errors.push({ message, error }),

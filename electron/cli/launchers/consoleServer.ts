@@ -10,6 +10,8 @@ import { CommandError } from '../command';
 
 /** The built renderer, beside the CLI bundle (dist/cli.js → dist/renderer/). */
 export const builtRendererDir = fileURLToPath(new URL('./renderer', import.meta.url));
+/** The shipped runbook library, at the package root (dist/cli.js → runbooks/). */
+export const builtInRunbooksDir = fileURLToPath(new URL('../runbooks', import.meta.url));
 
 export interface RunningConsole {
   host: Host;
@@ -21,7 +23,7 @@ export interface RunningConsole {
 
 export async function startConsoleServer(dataDir: string, port: number): Promise<RunningConsole> {
   if (!rendererDirIsBuilt(builtRendererDir)) throw new CommandError(`the console is not built (${builtRendererDir} is missing); run "npm run build"`);
-  const host = createHost({ dataDir, shell: 'browser', createSettingsStore: (options) => new Conf<Settings>(options) });
+  const host = createHost({ dataDir, shell: 'browser', createSettingsStore: (options) => new Conf<Settings>(options), builtInRunbooksDir });
   let shell: BrowserShell;
   try {
     shell = await startBrowserShell({ host, rendererDir: builtRendererDir, port });

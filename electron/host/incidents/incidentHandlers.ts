@@ -8,12 +8,15 @@ import type { IncidentLog } from '../incidentLog';
 type IncidentMethodName = Extract<keyof MethodHandlers, `incidents.${string}` | `evidence.${string}`>;
 
 
-/** Stands in for the incident handlers when the database cannot be opened: every call says why. */
-export function refuseIncidentMethods(reason: string): Pick<MethodHandlers, IncidentMethodName> {
+type StoreMethodName = IncidentMethodName | Extract<keyof MethodHandlers, `runs.${string}`>;
+
+/** Stands in for every handler that needs the database when it cannot be opened: each call says why. */
+export function refuseStoreMethods(reason: string): Pick<MethodHandlers, StoreMethodName> {
   const refuse = () => {
     throw new HoldfastError('unavailable', `The incident log is unavailable: ${reason}`);
   };
-  return Object.fromEntries(methodNames.filter((name) => name.startsWith('incidents.') || name.startsWith('evidence.')).map((name) => [name, refuse])) as unknown as Pick<MethodHandlers, IncidentMethodName>;
+  const needsStore = (name: string) => ['incidents.', 'evidence.', 'runs.'].some((prefix) => name.startsWith(prefix));
+  return Object.fromEntries(methodNames.filter(needsStore).map((name) => [name, refuse])) as unknown as Pick<MethodHandlers, StoreMethodName>;
 }
 
 export function incidentHandlers(log: IncidentLog, events: EventHub): Pick<MethodHandlers, IncidentMethodName> {

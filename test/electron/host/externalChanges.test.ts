@@ -1,8 +1,8 @@
 // The console and the CLI share one data dir: what the CLI records appears in the console, once.
-import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HostEvent, Settings } from '../../../electron/contract';
-import { createHost, type Host } from '../../../electron/host/host';
+import type { HostEvent } from '../../../electron/contract';
+import type { Host } from '../../../electron/host/host';
+import { startTestHost } from '../../helpers/testHost';
 import { runInProcess } from '../../helpers/cliRunner';
 import { makeTempDataDir } from '../../helpers/tempDataDir';
 
@@ -12,13 +12,7 @@ let received: HostEvent[];
 
 beforeEach(() => {
   dataDir = makeTempDataDir();
-  host = createHost({
-    dataDir: dataDir.path,
-    shell: 'browser',
-    createSettingsStore: (options) => new Conf<Settings>(options),
-    log: { warn() {}, error() {} },
-    connectivity: { probe: async () => ({ state: 'online', reason: 'test' }) },
-  });
+  host = startTestHost(dataDir.path).host;
   received = [];
   host.events.subscribe((event) => received.push(event));
 });

@@ -1,12 +1,11 @@
 // A database the host cannot use (corrupt, or from a newer Holdfast) must not take the console down:
 // settings still work, incident calls say why they cannot, and the file is left exactly as it was.
-import Conf from 'conf';
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Settings } from '../../../electron/contract';
-import { createHost, type Host } from '../../../electron/host/host';
+import type { Host } from '../../../electron/host/host';
+import { startTestHost } from '../../helpers/testHost';
 import { makeTempDataDir } from '../../helpers/tempDataDir';
 
 let dataDir: ReturnType<typeof makeTempDataDir>;
@@ -19,13 +18,7 @@ afterEach(async () => {
 });
 
 function start(): Host {
-  host = createHost({
-    dataDir: dataDir.path,
-    shell: 'browser',
-    createSettingsStore: (options) => new Conf<Settings>(options),
-    log: { warn() {}, error() {} },
-    connectivity: { probe: async () => ({ state: 'online', reason: 'test' }) },
-  });
+  host = startTestHost(dataDir.path).host;
   return host;
 }
 

@@ -95,6 +95,10 @@ const rowsAtSchema: Record<number, (db: Database.Database) => void> = {
   2(db) {
     rowsAtSchema[1]!(db);
   },
+  // Schema 3 adds runbook runs; incidents from schema 2 carry over, with no runs yet.
+  3(db) {
+    rowsAtSchema[2]!(db);
+  },
 };
 
 /** Builds <dataDir>/holdfast.db at exactly `version` (0 = an empty file with no schema) with that version's rows. */
