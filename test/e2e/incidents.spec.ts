@@ -221,6 +221,7 @@ test('the post-mortem survives a reload; search finds the incident by a word of 
   await expect(page.getByText('No incidents match “nothingmatchesthis”.')).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(list.getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
 
   // Filters: by status and by severity.
   await page.getByRole('combobox', { name: 'Severity' }).selectOption('SEV2');
@@ -276,7 +277,15 @@ test('a 10,000-event timeline renders only a window of rows and scrolls to the l
 
   // Somewhere in the middle.
   await scroller.evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
-  await expect(timeline.getByText(/^Observation [45]\d{3} of 10000$/).first()).toBeInViewport();
+  const rowsInView = () =>
+    scroller.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return [...element.querySelectorAll('li')].filter((row) => {
+        const rect = row.getBoundingClientRect();
+        return rect.bottom > box.top && rect.top < box.bottom;
+      }).map((row) => row.textContent ?? '');
+    });
+  await expect.poll(async () => (await rowsInView()).some((text) => /Observation [45]\d{3} of 10000/.test(text))).toBe(true);
   expect(await rows.count()).toBeLessThan(150);
 
   // Scrolling to the end shows the last note.
@@ -288,4 +297,121 @@ test('a 10,000-event timeline renders only a window of rows and scrolls to the l
   await api.call('incidents.addNote', { incidentId: incident.id, text: 'Storm subsiding' });
   await expect(timeline.getByText('Storm subsiding')).toBeInViewport();
   await expect(page.getByText('10,002 events', { exact: true })).toBeVisible();
+});
+
+test('overdue response and status update are said in words, not only colour', async ({ page, consoleServer }) => {
+  const api = hostApi(consoleServer);
+  const title = 'Double release of escrow funds';
+  await api.call('incidents.declare', { title, severity: 'SEV0' });
+  // The browser's clock runs 20 minutes ahead: past SEV0's 15-minute response and the 10-minute first update.
+  await page.clock.install({ time: Date.now() + 20 * 60_000 });
+  await page.goto(consoleServer.url);
+  await openIncident(page, title);
+  const phases = page.getByRole('region', { name: 'Phases and deadlines' });
+  await expect(phases).toContainText(/Response overdue by \d+m \d\ds: acknowledge now/);
+  await expect(phases).toContainText(/Status update overdue by \d+m \d\ds/);
+  await expect(phases.getByRole('listitem')).toHaveCount(1);
+  await expect(phases.getByRole('listitem').first()).toContainText(/Detected\s*20m \d\ds · over target/);
+
+  // (The host acknowledges on its own, real clock, so the response itself was in time.)
+  await statusMoves(page).getByRole('button', { name: 'Move to acknowledged' }).click();
+  await expect(phases.getByRole('listitem')).toHaveCount(2);
+  await expect(phases).toContainText('Response target (15 min) met');
+  await expect(phases.getByRole('listitem').last()).toHaveAttribute('aria-current', 'step');
+});
+
+test('no unnamed controls in the incident view', async ({ page, consoleServer }) => {
+  const api = hostApi(consoleServer);
+  const title = 'Tracking failures above threshold';
+  const incident = await api.call('incidents.declare', { title, severity: 'SEV2', triggerId: 'INC-TRACKING-PAYMENT-PATTERN' });
+  await api.call('incidents.addActionItem', { incidentId: incident.id, title: 'Add a tracking canary', owner: '', due: null, priority: 'P2' });
+  await api.call('evidence.add', { incidentId: incident.id, name: 'errors.txt', contentBase64: Buffer.from('boom').toString('base64') });
+  await page.goto(consoleServer.url);
+  await openIncident(page, title);
+  const cdp = await page.context().newCDPSession(page);
+  const controlRoles = new Set(['button', 'textbox', 'radio', 'checkbox', 'link', 'combobox', 'searchbox', 'slider', 'switch', 'tab', 'menuitem']);
+  for (const tab of ['Update', 'Evidence', 'Actions', 'Post-mortem']) {
+    await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string }; name?: { value?: string }; ignored?: boolean }[] };
+    const controls = nodes.filter((node) => !node.ignored && controlRoles.has(String(node.role?.value)));
+    expect(controls.length, `controls with the ${tab} tab open`).toBeGreaterThan(10);
+    const unnamed = controls.filter((node) => !String(node.name?.value ?? '').trim());
+    expect(unnamed.map((node) => node.role?.value), `unnamed controls with the ${tab} tab open`).toEqual([]);
+  }
+});
+
+test('files dropped on the incident become evidence; over the limit, the host says why; a refused note keeps its text', async ({ page, consoleServer }) => {
+  const api = hostApi(consoleServer);
+  const title = 'Disputes stuck in review';
+  await api.call('settings.update', { maxAttachmentMiB: 1 });
+  await api.call('incidents.declare', { title, severity: 'SEV1' });
+  await page.goto(consoleServer.url);
+  await openIncident(page, title);
+
+  const view = page.getByRole('article', { name: title });
+  // A drag carrying one file, built in the page (the test runner has no DataTransfer of its own).
+  const dataTransfer = await page.evaluateHandle(`(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['dispute 4411 stuck since 02:10\\n'], 'disputes.txt', { type: 'text/plain' }));
+    return transfer;
+  })()`);
+  await view.dispatchEvent('dragenter', { dataTransfer });
+  await expect(page.getByText('Drop to attach as evidence')).toBeVisible();
+  await view.dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByText('Drop to attach as evidence')).toBeHidden();
+  const evidencePanel = tabPanel(page, /^Evidence/);
+  await expect(evidencePanel.getByRole('table', { name: 'Evidence' })).toContainText('disputes.txt');
+
+  await evidencePanel.getByLabel('Attach evidence').setInputFiles({ name: 'heap.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1536 * 1024, 7) });
+  await expect(evidencePanel.getByRole('alert')).toContainText('Not attached: Attachment is larger than the limit of 1.0 MiB');
+  await expect(evidencePanel.getByRole('table', { name: 'Evidence' })).not.toContainText('heap.bin');
+
+  const note = page.getByRole('textbox', { name: 'Add a note' });
+  const tooLong = 'x'.repeat(20_001);
+  await note.fill(tooLong);
+  await note.press('Enter');
+  await expect(page.getByText(/^Note not added: .*Your text is kept\.$/)).toBeVisible();
+  await expect(note).toHaveValue(tooLong);
+});
+
+test('roles and severity are edited in place and recorded on the timeline', async ({ page, consoleServer }) => {
+  const api = hostApi(consoleServer);
+  const title = 'Timers not visible to admins';
+  await api.call('incidents.declare', { title, severity: 'SEV2', commander: 'Priya Raman' });
+  await page.goto(consoleServer.url);
+  await openIncident(page, title);
+  const timeline = timelineOf(page);
+
+  await page.getByRole('button', { name: 'Edit roles' }).click();
+  const roles = page.getByRole('dialog', { name: 'Incident roles' });
+  await expect(roles.getByLabel('Incident commander')).toHaveValue('Priya Raman');
+  await roles.getByLabel('Communications lead').fill('Alex Moreau');
+  await roles.getByLabel('Responders').fill('Sam Okafor, Lee Chen');
+  await roles.getByRole('button', { name: 'Save roles' }).click();
+  await expect(roles).toBeHidden();
+  await expect(page.getByRole('group', { name: 'Roles' })).toContainText('Alex Moreau');
+  await expect(page.getByRole('group', { name: 'Roles' })).toContainText('Sam Okafor, Lee Chen');
+  await expect(timeline.getByText('Comms lead nobody → Alex Moreau · Responders: Sam Okafor, Lee Chen')).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Severity' }).selectOption('SEV1');
+  await expect(timeline.getByText('Severity SEV2 → SEV1')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Severity' })).toHaveValue('SEV1');
+});
+
+test('a known trigger suggests its default severity when the workspace scheme has it', async ({ page, consoleServer }) => {
+  await hostApi(consoleServer).call('settings.update', { severityScheme: 'sev-1-2' });
+  await page.goto(consoleServer.url);
+  await page.getByRole('button', { name: 'Declare incident', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+  await expect(dialog.getByRole('radio')).toHaveCount(2);
+  await expect(dialog).toContainText('Acknowledge and assign an incident commander within 5 minutes');
+  await dialog.getByLabel('Trigger').fill('INC-FLAG-OUTAGE');
+  await expect(dialog.getByRole('radio', { name: 'SEV-1' })).toBeChecked();
+  await expect(dialog).toContainText('Suggested severity SEV-1 (selected)');
+  await dialog.getByLabel('Title').fill('Mass deny from flag outage');
+  await dialog.getByLabel('This is a drill').check();
+  await dialog.getByRole('button', { name: 'Declare incident' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Mass deny from flag outage' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Mass deny from flag outage' })).toContainText('INC-FLAG-OUTAGE');
+  await expect(page.getByRole('article', { name: 'Mass deny from flag outage' }).getByText('Drill', { exact: true })).toBeVisible();
 });

@@ -9,7 +9,8 @@ import { useTheme } from './useTheme';
 export function App() {
   const current = useConsole((state) => state.screen);
   const loadError = useConsole((state) => state.loadError);
-  const hostProblems = useConsole((state) => state.app?.problems ?? []);
+  // Select the array itself (stable between renders); a fresh [] fallback in the selector would loop.
+  const hostProblems = useConsole((state) => state.app?.problems) ?? [];
   useEffect(connectConsoleStore, []);
   useGlobalShortcuts();
   useTheme();

@@ -10,6 +10,10 @@ const shellLabels = { electron: 'Desktop app (Electron)', browser: 'Browser cons
 
 export function SettingsScreen() {
   const { settings, app, connectivity, updateSettings, recheckConnectivity } = useConsole();
+  // The radio shows the choice at once; the host's answer (settings.theme) then takes over.
+  const [chosenTheme, setChosenTheme] = useState<Settings['theme']>();
+  useEffect(() => setChosenTheme(undefined), [settings?.theme]);
+  const shownTheme = chosenTheme ?? settings?.theme;
   return (
     <ScreenFrame title="Settings" subtitle="Stored in settings.json in your data folder; shared by the desktop app and the browser console.">
       <div className="settings-grid">
@@ -19,7 +23,17 @@ export function SettingsScreen() {
             <legend>Theme</legend>
             {themePreferences.map((theme) => (
               <label key={theme} className="choice">
-                <input type="radio" name="theme" value={theme} checked={settings?.theme === theme} disabled={!settings} onChange={() => void updateSettings({ theme })} />
+                <input
+                  type="radio"
+                  name="theme"
+                  value={theme}
+                  checked={shownTheme === theme}
+                  disabled={!settings}
+                  onChange={() => {
+                    setChosenTheme(theme);
+                    void updateSettings({ theme }).catch(() => setChosenTheme(undefined));
+                  }}
+                />
                 {themeLabels[theme]}
               </label>
             ))}

@@ -1,0 +1,199 @@
+// Declaring an incident: the few facts the playbook asks for first (title, severity with its response time,
+// trigger, scope, commander). The host validates; its messages appear beside the field they name.
+import { useId, useState, type FormEvent } from 'react';
+import { knownTriggers, type Incident } from '../../../../electron/contract';
+import { hostClient } from '../../api/hostClient';
+import { useConsole } from '../../state/consoleStore';
+import { Dialog } from './Dialog';
+import { formErrors, type FormErrors } from './errors';
+import { describedBy, FieldError } from './FieldError';
+import { schemeOf } from './severity';
+
+const fieldOf: Record<string, string> = { title: 'title', severity: 'severity', severityScheme: 'severity', triggerId: 'trigger', services: 'services', tenants: 'tenants', commander: 'commander', drill: 'drill' };
+
+const splitList = (text: string) =>
+  text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => void; onDeclared: (incident: Incident) => void }) {
+  const settings = useConsole((state) => state.settings);
+  const scheme = schemeOf(settings?.severityScheme);
+  const [title, setTitle] = useState('');
+  const [severity, setSeverity] = useState('');
+  const [severityChosen, setSeverityChosen] = useState(false);
+  const [trigger, setTrigger] = useState('');
+  const [services, setServices] = useState('');
+  const [tenants, setTenants] = useState('');
+  const [commander, setCommander] = useState(settings?.responderName ?? '');
+  const [drill, setDrill] = useState(false);
+  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+  const [submitting, setSubmitting] = useState(false);
+  const ids = { title: useId(), trigger: useId(), triggerHint: useId(), services: useId(), tenants: useId(), commander: useId(), severity: useId(), triggers: useId() };
+
+  const known = knownTriggers.find((candidate) => candidate.id.toLowerCase() === trigger.trim().toLowerCase());
+  const suggested = known ? scheme.levels.find((level) => level.id === known.defaultSeverity) : undefined;
+
+  const changeTrigger = (value: string) => {
+    setTrigger(value);
+    const match = knownTriggers.find((candidate) => candidate.id.toLowerCase() === value.trim().toLowerCase());
+    const level = match && scheme.levels.find((candidate) => candidate.id === match.defaultSeverity);
+    if (level && !severityChosen) setSeverity(level.id);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (submitting) return;
+    setSubmitting(true);
+    try {
+      const incident = await hostClient.call('incidents.declare', {
+        title,
+        severity,
+        severityScheme: scheme.id,
+        ...(trigger.trim() && { triggerId: trigger.trim() }),
+        services: splitList(services),
+        tenants: splitList(tenants),
+        commander: commander.trim(),
+        drill,
+      });
+      onDeclared(incident);
+    } catch (error) {
+      setErrors(formErrors(error, (path) => fieldOf[path[0] ?? '']));
+      setSubmitting(false);
+    }
+  };
+
+  const e = errors.fields;
+  return (
+    <Dialog title="Declare incident" description={`Severity scheme: ${scheme.name}. Times are UTC.`} onClose={onClose} wide>
+      <form className="inc-form declare-form" onSubmit={submit} noValidate aria-label="Declare incident">
+        {errors.general && (
+          <p role="alert" className="inc-alert">
+            {errors.general}
+          </p>
+        )}
+        <div className="inc-field">
+          <label htmlFor={ids.title}>Title</label>
+          <input
+            id={ids.title}
+            data-autofocus
+            className="text-input"
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            placeholder="e.g. Checkout returns 502 for EU tenants"
+            aria-invalid={Boolean(e.title)}
+            aria-describedby={describedBy(ids.title, e.title)}
+            autoComplete="off"
+          />
+          <FieldError inputId={ids.title} message={e.title && `Title ${e.title}`} />
+        </div>
+
+        <fieldset className="inc-field severity-choices" aria-describedby={describedBy(ids.severity, e.severity)}>
+          <legend>Severity</legend>
+          <div className="severity-options">
+            {scheme.levels.map((level) => {
+              const definitionId = `${ids.severity}-${level.id}`;
+              return (
+                <div key={level.id} className={severity === level.id ? 'severity-option selected' : 'severity-option'}>
+                  <label className="severity-option-label">
+                    <input
+                      type="radio"
+                      name="severity"
+                      value={level.id}
+                      checked={severity === level.id}
+                      onChange={() => {
+                        setSeverity(level.id);
+                        setSeverityChosen(true);
+                      }}
+                      aria-describedby={definitionId}
+                    />
+                    <span>{level.label}</span>
+                  </label>
+                  <p id={definitionId} className="severity-option-detail">
+                    {level.definition}
+                    <span className="severity-response">Response: {level.responseText}</span>
+                  </p>
+                </div>
+              );
+            })}
+          </div>
+          <FieldError inputId={ids.severity} message={e.severity && `Severity ${e.severity}`} />
+        </fieldset>
+
+        <div className="inc-field">
+          <label htmlFor={ids.trigger}>Trigger</label>
+          <input
+            id={ids.trigger}
+            className="text-input"
+            list={ids.triggers}
+            value={trigger}
+            onChange={(event) => changeTrigger(event.target.value)}
+            placeholder="Alert or trigger ID, e.g. INC-FLAG-OUTAGE"
+            aria-invalid={Boolean(e.trigger)}
+            aria-describedby={describedBy(ids.trigger, e.trigger, ids.triggerHint)}
+            autoComplete="off"
+          />
+          <datalist id={ids.triggers}>
+            {knownTriggers.map((known) => (
+              <option key={known.id} value={known.id}>
+                {`${known.summary} (default ${known.defaultSeverity})`}
+              </option>
+            ))}
+          </datalist>
+          <p id={ids.triggerHint} className="field-help">
+            {known
+              ? suggested
+                ? `${known.id}: ${known.summary}. Suggested severity ${suggested.id}${severity === suggested.id ? ' (selected)' : ''}.`
+                : `${known.id}: ${known.summary}. Its default ${known.defaultSeverity} is not in this scheme: choose a level.`
+              : 'Free text; known triggers are suggested as you type.'}
+            {known && suggested && severity !== suggested.id && (
+              <>
+                {' '}
+                <button type="button" className="inc-link-button" onClick={() => setSeverity(suggested.id)}>
+                  Use {suggested.id}
+                </button>
+              </>
+            )}
+          </p>
+          <FieldError inputId={ids.trigger} message={e.trigger} />
+        </div>
+
+        <div className="inc-field-row">
+          <div className="inc-field">
+            <label htmlFor={ids.services}>Affected services</label>
+            <input id={ids.services} className="text-input" value={services} onChange={(event) => setServices(event.target.value)} placeholder="checkout, payments" aria-invalid={Boolean(e.services)} aria-describedby={describedBy(ids.services, e.services)} />
+            <FieldError inputId={ids.services} message={e.services} />
+          </div>
+          <div className="inc-field">
+            <label htmlFor={ids.tenants}>Affected tenants</label>
+            <input id={ids.tenants} className="text-input" value={tenants} onChange={(event) => setTenants(event.target.value)} placeholder="acme, globex" aria-invalid={Boolean(e.tenants)} aria-describedby={describedBy(ids.tenants, e.tenants)} />
+            <FieldError inputId={ids.tenants} message={e.tenants} />
+          </div>
+        </div>
+        <p className="field-help inc-help-tight">Separate several with commas.</p>
+
+        <div className="inc-field-row">
+          <div className="inc-field">
+            <label htmlFor={ids.commander}>Incident commander</label>
+            <input id={ids.commander} className="text-input" value={commander} onChange={(event) => setCommander(event.target.value)} placeholder="Who runs the response" aria-invalid={Boolean(e.commander)} aria-describedby={describedBy(ids.commander, e.commander)} autoComplete="name" />
+            <FieldError inputId={ids.commander} message={e.commander} />
+          </div>
+          <label className="inc-checkbox">
+            <input type="checkbox" checked={drill} onChange={(event) => setDrill(event.target.checked)} />
+            This is a drill
+          </label>
+        </div>
+
+        <div className="form-actions inc-dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={submitting}>
+            {submitting ? 'Declaring…' : 'Declare incident'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
