@@ -4,6 +4,7 @@ export * from './errors';
 export * from './events';
 export * from './methods';
 export * from './settings';
+export * from './statusUpdateText';
 export * from './bridge';
 export * from './incidentMethods';
 export * from './incidents';

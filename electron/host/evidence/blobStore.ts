@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, openSync, closeSync, fsyncSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatBytes, HoldfastError } from '../../contract';
+import { fsyncFolder } from '../durableFiles';
 
 export interface StoredBlob {
   sha256: string;
@@ -66,7 +67,7 @@ export class BlobStore {
     }
     mkdirSync(dirname(finalPath), { recursive: true });
     renameSync(tempPath, finalPath);
-    fsyncDirectory(dirname(finalPath));
+    fsyncFolder(dirname(finalPath));
     return { sha256, size, deduplicated: false };
   }
 
@@ -118,17 +119,4 @@ function describeWriteError(error: unknown): unknown {
   if (code === 'ENOSPC' || code === 'EDQUOT') return new HoldfastError('unavailable', 'The disk is full: the attachment was not stored (nothing else was changed). Free some space and try again.');
   if (code === 'EFBIG') return new HoldfastError('unavailable', 'The attachment is larger than this disk or account allows for one file (EFBIG); it was not stored.');
   return error;
-}
-
-function fsyncDirectory(path: string): void {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some platforms (Windows) cannot open a directory for fsync; the rename is still atomic there.
-  }
 }

@@ -1,6 +1,7 @@
 // Writes a file so that readers see either the old file or the complete new one, never a half-written
 // export: write to a temp file beside the target (same filesystem, so rename is atomic), fsync it,
 // rename it into place, then fsync the folder so the rename itself survives a power cut.
+import { fsyncFolder } from '../durableFiles';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -35,18 +36,5 @@ function fsyncFile(path: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
-  }
-}
-
-function fsyncFolder(path: string): void {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; the rename is still atomic there.
   }
 }

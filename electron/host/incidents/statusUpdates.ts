@@ -1,23 +1,13 @@
 // Status updates in the shape of the team's template (seed 000, "Status template"), and a draft prefilled
 // from what the incident already knows, so the communications lead edits rather than types at 3 a.m.
 import type { Evidence, Incident, StatusUpdateFields, TimelineEvent } from '../../contract';
+export { renderStatusUpdate } from '../../contract';
 
 /** Minutes to the next update: every 30 while working the incident, 15 after recovery (seed 000). */
 export function nextUpdateDelayMinutes(status: StatusUpdateFields['status']): number {
   return status === 'monitoring' || status === 'resolved' ? 15 : 30;
 }
 
-export function renderStatusUpdate(humanId: string, at: string, fields: StatusUpdateFields): string {
-  return [
-    `[INCIDENT UPDATE] ${humanId} ${at}`,
-    `Status: ${fields.status}`,
-    `Impact: ${fields.impact}`,
-    `Current hypothesis: ${fields.hypothesis || 'none yet'}`,
-    `Actions completed: ${fields.actionsCompleted.join(', ') || 'none yet'}`,
-    `Next update ETA (UTC): ${fields.nextUpdateAt}`,
-    `Evidence refs: ${fields.evidenceRefs.join(', ') || 'none'}`,
-  ].join('\n');
-}
 
 export function toUpdateStatus(status: Incident['status']): StatusUpdateFields['status'] {
   if (status === 'mitigating' || status === 'monitoring' || status === 'resolved') return status;
