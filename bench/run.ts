@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { BenchPart, Figure } from './benchTypes';
 import { idleMemoryPart } from './parts/idleMemory';
 import { startupPart } from './parts/startup';
+import { runbookLintPart } from './parts/runbookLint';
 import { storePart } from './parts/store';
 
-const parts: BenchPart[] = [startupPart, idleMemoryPart, storePart];
+const parts: BenchPart[] = [startupPart, idleMemoryPart, storePart, runbookLintPart];
 
 async function main() {
   const wanted = process.argv.slice(2);

@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command';
 import { bundleCommand } from './bundle';
 import { evidenceCommand } from './evidence';
+import { runbookCommand } from './runbook';
 import { exportCommand } from './incidentExport';
 import { incidentCommandParts } from './incident';
 import { showCommand } from './incidentShow';
@@ -20,6 +21,7 @@ export const rootCommand: CliCommand = {
       subcommands: [incidentCommandParts.declare, incidentCommandParts.list, showCommand, incidentCommandParts.note, incidentCommandParts.status, exportCommand],
     },
     evidenceCommand,
+    runbookCommand,
     bundleCommand,
   ],
 };

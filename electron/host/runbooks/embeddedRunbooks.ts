@@ -37,7 +37,8 @@ export function extractEmbeddedRunbooks(content: string, path = ''): EmbeddedRun
 /** `fenceLine` is the 1-based line of the opening fence; undefined when the YAML is not runbook-shaped. */
 export function parseEmbeddedRunbook(code: string, fenceLine: number, path: string): EmbeddedRunbook | undefined {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(code, { lineCounter });
+  // uniqueKeys off: the yaml package's duplicate-key check is quadratic; the runbook schema catches duplicates.
+    const doc = parseDocument(code, { lineCounter, uniqueKeys: false });
   const at = (offset: number | undefined): { line: number; column: number } => {
     const pos = offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset);
     return { line: fenceLine + pos.line, column: pos.col };

@@ -23,7 +23,7 @@ export function readFrontMatter(path: string, text: string): FrontMatter {
   const body = '\n'.repeat(end + 1) + lines.slice(end + 1).join('\n');
   if (delimiter === '+++') return { data: parseToml(source), body, problems: [] };
   try {
-    const data: unknown = parseYaml(source);
+    const data: unknown = parseYaml(source, { uniqueKeys: false }); // the default duplicate-key check is quadratic
     // A leading `---` rule followed by prose parses as a plain string: that was a thematic break, not front matter.
     if (!isRecord(data)) return none;
     return { data, body, problems: [] };

@@ -94,6 +94,8 @@ function checkPath(path: string): { stats: Stats } | { problem: string } {
 
 function decode(bytes: Buffer): { text: string } | { problem: string } {
   const head = bytes.subarray(0, sniffBytes);
+  // Windows editors' "Unicode" is UTF-16: full of NUL bytes, but text the author can simply re-save.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return { problem: 'UTF-16 text; save the file as UTF-8' };
   try {
     if (head.includes(0)) throw new Error('NUL');
     // stream: a character cut in two at the 8 KiB mark is not an error.

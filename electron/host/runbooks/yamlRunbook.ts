@@ -2,7 +2,7 @@
 // `runbookSchema`, and every problem pointed at the YAML node it concerns (1-based line and column), so
 // the linter, an editor and the console's problem list all send the author to the exact spot:
 // unknown fields at the key, wrong values at the value, missing fields at the mapping that lacks them.
-import { Document, isMap, isScalar, isSeq, parseAllDocuments, visit, type Node } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { runbookSchema, type Runbook, type RunbookProblem } from '../../contract';
 
@@ -13,6 +13,8 @@ export interface RunbookParseResult {
 }
 
 type Path = readonly PropertyKey[];
+/** Problems reported per file; the last one says how many more there are. */
+export const maxProblems = 200;
 type Issue = z.core.$ZodIssue;
 
 /**
@@ -32,18 +34,13 @@ class Positions {
     const last = Math.max(0, this.text.length - (this.text.endsWith('\n') ? 1 : 0));
     const clamped = Math.min(Math.max(0, offset ?? 0), last);
     const starts = (this.lineStarts ??= [0, ...[...this.text.matchAll(/\n/g)].map((match) => match.index + 1)]);
-    let low = 0;
-    let high = starts.length - 1;
+    let [low, high] = [0, starts.length - 1];
     while (low < high) {
       const middle = (low + high + 1) >> 1;
       if (starts[middle]! <= clamped) low = middle;
       else high = middle - 1;
     }
     return { path: this.path, line: low + 1, column: clamped - starts[low]! + 1, message };
-  }
-
-  lineOf(offset: number): number {
-    return this.problem(offset, '').line;
   }
 
   /** The rest of the line from `offset`, for hints that quote what the author wrote. */
@@ -57,31 +54,29 @@ export function parseYamlRunbook(path: string, source: string): RunbookParseResu
   // A byte-order mark is not a column an editor shows; drop it so line 1 columns match.
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const at = new Positions(path, text);
-  const documents = parseAllDocuments(text, { prettyErrors: false });
+  // yaml's own unique-key check is quadratic (minutes for a 5 MiB file of keys); duplicateKeys() is linear.
+  const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   const problems: RunbookProblem[] = [];
   for (const document of documents) {
     // After one stray token the parser flags every token that follows: keep the first, not the cascade.
     const errors = document.errors.filter((error, index, all) => error.code !== 'UNEXPECTED_TOKEN' || all.findIndex((other) => other.code === error.code) === index);
-    for (const error of [...errors, ...document.warnings]) problems.push(at.problem(error.pos[0], `invalid YAML: ${error.message}`));
+    for (const error of [...errors, ...document.warnings]) problems.push(at.problem(error.pos[0], `invalid YAML: ${/call stack/i.test(error.message) ? 'nested too deeply' : error.message}`));
   }
-  if (documents.length > 1) {
-    const second = documents[1]!;
-    problems.push(at.problem(second.range[0], `a runbook file holds one YAML document; this file has ${documents.length} (the second starts here)`));
-  }
+  if (documents.length > 1) problems.push(at.problem(documents[1]!.range[0], `a runbook file holds one YAML document; this file has ${documents.length} (the second starts here)`));
   const document = documents[0];
   if (!document || document.contents === null) {
     problems.push(at.problem(0, 'the file is empty; a runbook needs at least id, title and steps'));
     return finish(problems);
   }
   if (document.errors.length) return finish(problems);
+  if (duplicateKeys(document, at, problems)) return finish(problems);
 
   const data = toData(document, at, problems);
   if (data === undefined) return finish(problems);
   const parsed = runbookSchema.safeParse(data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(...issueProblems(issue, document, data, at));
-  }
-  problems.push(...duplicateOrders(document, data, at));
+  // Loops, not push(...spread): a huge file can hold more problems than a call has arguments.
+  for (const issue of parsed.error?.issues ?? []) for (const problem of issueProblems(issue, document, data, at)) problems.push(problem);
+  for (const problem of duplicateOrders(document, data, at)) problems.push(problem);
   return finish(problems, parsed.success ? parsed.data : undefined);
 }
 
@@ -109,7 +104,32 @@ function finish(problems: RunbookProblem[], runbook?: Runbook): RunbookParseResu
     return seen.has(key) ? false : (seen.add(key), true);
   });
   unique.sort((a, b) => a.line - b.line || a.column - b.column);
+  // Past a few hundred, more lines help nobody (and would flood the console's problem list).
+  if (unique.length > maxProblems) {
+    unique.splice(maxProblems, Infinity, { ...unique[maxProblems]!, message: `more than ${maxProblems} problems; the rest, from here on, are not listed: fix the ones above first` });
+  }
   return unique.length === 0 && runbook ? { runbook, problems: [] } : { problems: unique };
+}
+
+/** Reports every key given twice in one mapping, at the second one; true if there were any. */
+function duplicateKeys(document: Document, at: Positions, problems: RunbookProblem[]): boolean {
+  let found = false;
+  visit(document, {
+    Map(_key, map) {
+      const first = new Map<string, Pair>();
+      for (const pair of map.items) {
+        const name = keyText(pair.key);
+        const earlier = first.get(name);
+        if (!earlier) first.set(name, pair);
+        else {
+          found = true;
+          const line = at.problem(keyOffset(earlier), '').line;
+          problems.push(at.problem(keyOffset(pair) ?? map.range?.[0], `invalid YAML: key "${name}" is given twice (first on line ${line})`));
+        }
+      }
+    },
+  });
+  return found;
 }
 
 /** Plain data from the document; aliases that point nowhere or expand too far become problems, not throws. */
@@ -134,13 +154,19 @@ function toData(document: Document, at: Positions, problems: RunbookProblem[]): 
   }
 }
 
-interface Located {
-  /** The node at the path, or null when the path ends at a missing key. */
-  node: Node | null;
-  /** The key node when the last step was a mapping key. */
-  key: Node | null;
-  /** The collection holding the last step. */
-  parent: Node | null;
+/** The node at a path (null: the path ends at a missing key), its key node, and the collection holding it. */
+type Located = { node: Node | null; key: Node | null; parent: Node | null };
+
+/** Pairs of a mapping by key text, built once per mapping: a file with 100,000 keys stays linear. */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let pairs = pairsByKey.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const pair of map.items) if (!pairs.has(keyText(pair.key))) pairs.set(keyText(pair.key), pair);
+    pairsByKey.set(map, pairs);
+  }
+  return pairs.get(key);
 }
 
 function locate(document: Document, path: Path): Located {
@@ -150,7 +176,7 @@ function locate(document: Document, path: Path): Located {
   for (const segment of path) {
     parent = node;
     if (isMap(node)) {
-      const pair = node.items.find((item) => keyText(item.key) === String(segment));
+      const pair = pairOf(node, String(segment));
       if (!pair) return { node: null, key: null, parent };
       key = isNodeLike(pair.key) ? pair.key : null;
       node = deref(document, pair.value);
@@ -166,12 +192,15 @@ function locate(document: Document, path: Path): Located {
 
 function deref(document: Document, value: unknown): Node | null {
   if (!isNodeLike(value)) return null;
-  if ('resolve' in value && typeof value.resolve === 'function') return (value.resolve(document) as Node | undefined) ?? value;
-  return value;
+  return isAlias(value) ? (value.resolve(document) ?? value) : value;
 }
 
 function isNodeLike(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && 'range' in value;
+}
+
+function keyOffset(pair: Pair | undefined): number | undefined {
+  return isNodeLike(pair?.key) ? pair.key.range?.[0] : undefined;
 }
 
 function keyText(key: unknown): string {
@@ -191,9 +220,9 @@ function issueProblems(issue: Issue, document: Document, data: unknown, at: Posi
   const found = locate(document, path);
   if (issue.code === 'unrecognized_keys') {
     const allowed = fieldsAt(path);
-    return issue.keys.map((name) => {
-      const pair = isMap(found.node) ? found.node.items.find((item) => keyText(item.key) === name) : undefined;
-      const offset = isNodeLike(pair?.key) ? pair.key.range?.[0] : valueOffset(found);
+    // Only as many as can be shown: a mapping of 500,000 unknown keys must not cost 500,000 suggestions.
+    return issue.keys.slice(0, maxProblems + 1).map((name) => {
+      const offset = (isMap(found.node) ? keyOffset(pairOf(found.node, name)) : undefined) ?? valueOffset(found);
       return at.problem(offset, label([...path, name], `unknown field${suggestion(name, allowed)}`));
     });
   }
@@ -248,10 +277,7 @@ function typeHint(expected: string, value: unknown, found: Located, at: Position
 }
 
 const typeNames: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping (key: value lines)', record: 'a mapping' };
-
-function typeName(expected: string): string {
-  return typeNames[expected] ?? expected;
-}
+const typeName = (expected: string): string => typeNames[expected] ?? expected;
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
@@ -313,7 +339,7 @@ function duplicateOrders(document: Document, data: unknown, at: Positions): Runb
     if (typeof order !== 'number') return;
     const first = firstIndex.get(order);
     if (first === undefined) return void firstIndex.set(order, index);
-    const firstLine = at.lineOf(valueOffset(locate(document, ['steps', first, 'order'])) ?? 0);
+    const firstLine = at.problem(valueOffset(locate(document, ['steps', first, 'order'])), '').line;
     const found = locate(document, ['steps', index, 'order']);
     problems.push(at.problem(valueOffset(found), label(['steps', index, 'order'], `order ${order} is already used by steps[${first}] (line ${firstLine})`)));
   });

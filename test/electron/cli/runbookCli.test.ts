@@ -186,7 +186,7 @@ describe('holdfast runbook show', () => {
 
   it('says where it looked for an unknown ID (exit 1), prints a bad file’s problems, and rejects a missing --library', async () => {
     await expect(run(show, ['no-such-runbook'], { library: [library] })).rejects.toThrow(CommandError);
-    await expect(run(show, ['no-such-runbook'], { library: [library] })).rejects.toThrow(/searched .*library; 1 file has problems/);
+    await expect(run(show, ['no-such-runbook'], { library: [library] })).rejects.toThrow(/searched .*library\); 1 file has problems \(run "holdfast runbook lint /);
     const broken = await run(show, [join(library, 'broken.yaml')]);
     expect(broken).toEqual({ code: 1, stdout: '', stderr: `${join(library, 'broken.yaml')}:21:12: steps[1].order: order 2 is already used by steps[0] (line 12)\n` });
     await expect(run(show, ['dns'], { library: [join(root, 'missing-folder')] })).rejects.toBeInstanceOf(UsageError);

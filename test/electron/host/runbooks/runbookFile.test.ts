@@ -74,6 +74,8 @@ describe('loadRunbookFile', () => {
     expect(loadRunbookFile(withNul)).toEqual({ format: 'yaml', problems: atStart(withNul, 'binary file, not a runbook') });
     const latin1 = file('latin1.md', Buffer.from('# Caf\xe9 outage\n', 'latin1'));
     expect(loadRunbookFile(latin1).problems).toEqual(atStart(latin1, 'binary file, not a runbook'));
+    const utf16 = file('notepad.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(runbook, 'utf16le')]));
+    expect(loadRunbookFile(utf16).problems).toEqual(atStart(utf16, 'UTF-16 text; save the file as UTF-8'));
   });
 
   it('accepts a character split across the 8 KiB mark, and names the line of bad UTF-8 after it', () => {

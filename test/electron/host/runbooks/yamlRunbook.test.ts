@@ -2,7 +2,7 @@
 // at the exact line and column an author would fix (unknown field → its key, wrong type → its value,
 // missing field → the mapping that lacks it), and the YAML we write reads back as the same runbook.
 import { describe, expect, it } from 'vitest';
-import { formatYamlRunbook, parseYamlRunbook } from '../../../../electron/host/runbooks/yamlRunbook';
+import { formatYamlRunbook, maxProblems, parseYamlRunbook } from '../../../../electron/host/runbooks/yamlRunbook';
 
 const valid = `# yaml-language-server: $schema=../resources/schemas/runbook.schema.json
 id: database-outage
@@ -69,7 +69,8 @@ describe('parseYamlRunbook: malformed YAML', () => {
   });
 
   it('reports a key given twice at the second one', () => {
-    expect(problems('id: a\ntitle: t\nid: b\nsteps: [{order: 1, description: d}]\n')).toEqual(['3:1: invalid YAML: Map keys must be unique']);
+    expect(problems('id: a\ntitle: t\nid: b\nsteps: [{order: 1, description: d}]\n')).toEqual(['3:1: invalid YAML: key "id" is given twice (first on line 1)']);
+    expect(problems(minimal('  - order: 1\n    description: d\n    order: 2\n'))).toEqual(['6:5: invalid YAML: key "order" is given twice (first on line 4)']);
   });
 
   it('refuses several documents in one file, pointing at the second', () => {
@@ -142,6 +143,29 @@ describe('parseYamlRunbook: schema problems, each at its node', () => {
     expect(parsed.runbook).toBeUndefined();
     expect(parsed.problems.map((problem) => [problem.line, problem.column])).toEqual([[1, 8], [2, 5], [3, 8], [4, 1]]);
     expect(parsed.problems.every((problem) => problem.path === 'r.yaml')).toBe(true);
+  });
+});
+
+describe('parseYamlRunbook: hostile files', () => {
+  it('stays linear on a file of 30,000 keys (yaml\'s own duplicate-key check is quadratic)', () => {
+    const started = performance.now();
+    const parsed = parseYamlRunbook('r.yaml', Array.from({ length: 30_000 }, (_, index) => `key${index}: value`).join('\n'));
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(parsed.problems).toHaveLength(maxProblems + 1);
+  });
+
+  it(`lists at most ${maxProblems} problems, then one that says more follow`, () => {
+    const unknown = Array.from({ length: 1000 }, (_, index) => `extra${index}: x`).join('\n');
+    const listed = parseYamlRunbook('r.yaml', `id: a\ntitle: t\nsteps: [{order: 1, description: d}]\n${unknown}\n`).problems;
+    expect(listed).toHaveLength(maxProblems + 1);
+    expect(listed[maxProblems - 1]).toMatchObject({ line: maxProblems + 3, column: 1, message: expect.stringMatching(/^extra199: unknown field/) });
+    expect(listed[maxProblems]).toMatchObject({ line: maxProblems + 4, column: 1, message: `more than ${maxProblems} problems; the rest, from here on, are not listed: fix the ones above first` });
+  });
+
+  it('reports nesting too deep for the parser instead of overflowing the stack', () => {
+    // Where the stack ran out depends on the stack size; that it is reported, not thrown, does not.
+    expect(problems(`id: ${'['.repeat(50_000)}`)[0]).toMatch(/^1:\d+: invalid YAML: nested too deeply$/);
+    expect(problems(Array.from({ length: 3000 }, (_, depth) => `${' '.repeat(depth)}a:`).join('\n'))).toEqual([expect.stringMatching(/^\d+:\d+: invalid YAML: nested too deeply$/)]);
   });
 });
 
