@@ -101,7 +101,7 @@ describe('loadRunbookFile', () => {
     expect(loadRunbookFile(text)).toEqual({ format: 'unknown', problems: atStart(text, 'not a runbook file: runbooks are .yaml, .yml, .md or .markdown') });
   });
 
-  it.skipIf(runningAsRoot)('gives the OS reason for a file it may not read', () => {
+  it.skipIf(runningAsRoot)('gives the OS reason for a file it may not read (skipped as root, who can read anything)', () => {
     const path = file('secret.yaml', runbook);
     chmodSync(path, 0o000);
     expect(loadRunbookFile(path).problems).toEqual(atStart(path, 'cannot read: permission denied (EACCES)'));
@@ -161,7 +161,7 @@ describe('findRunbookFiles', () => {
     expect(loadRunbookFile(join(linked, 'outage.yaml')).runbook?.id).toBe('disk-full');
   });
 
-  it.skipIf(runningAsRoot)('lists an unreadable sub-folder so that loading it reports why', () => {
+  it.skipIf(runningAsRoot)('lists an unreadable sub-folder so that loading it reports why (skipped as root, who can read anything)', () => {
     const parent = join(root, 'locked-parent');
     mkdirSync(join(parent, 'locked'), { recursive: true });
     chmodSync(join(parent, 'locked'), 0o000);
