@@ -11,18 +11,19 @@ import { useIncidents } from './incidentsStore';
 import { PhaseBar } from './PhaseBar';
 import { PostmortemEditor } from './PostmortemEditor';
 import { QuickNote } from './QuickNote';
+import { GuidedRunPanel } from '../runs/GuidedRunPanel';
 import { SideTabs } from './SideTabs';
 import { StatusUpdateComposer } from './StatusUpdateComposer';
 import { Timeline } from './Timeline';
 import { useFileDrop } from './useFileDrop';
 import { VerifyTimeline } from './VerifyTimeline';
 
-type TabId = 'update' | 'evidence' | 'actions' | 'postmortem';
+type TabId = 'runbooks' | 'update' | 'evidence' | 'actions' | 'postmortem';
 
 export function IncidentView({ incidentId }: { incidentId: string }) {
   const { detail, detailError, timeline, timelineDone, timelineError, close } = useIncidents();
   const maxMiB = useConsole((state) => state.settings?.maxAttachmentMiB);
-  const [tab, setTab] = useState<TabId>('update');
+  const [tab, setTab] = useState<TabId>('runbooks');
   const [latestSignal, setLatestSignal] = useState(0);
   const titleId = useId();
   const { dragging, handlers } = useFileDrop((files) => {
@@ -71,6 +72,7 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
             selected={tab}
             onSelect={setTab}
             tabs={[
+              { id: 'runbooks', label: 'Runbooks', badge: incident.runbooks.length ? String(incident.runbooks.length) : undefined, content: <GuidedRunPanel incidentId={incident.id} /> },
               { id: 'update', label: 'Update', content: <StatusUpdateComposer incident={incident} timeline={timeline} /> },
               { id: 'evidence', label: 'Evidence', badge: evidence.length ? String(evidence.length) : undefined, content: <EvidencePanel incidentId={incident.id} evidence={evidence} maxMiB={maxMiB} /> },
               { id: 'actions', label: 'Actions', badge: openItems ? String(openItems) : undefined, content: <ActionItems incidentId={incident.id} items={actionItems} /> },

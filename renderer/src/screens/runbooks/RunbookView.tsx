@@ -4,7 +4,7 @@
 import { useId, type ReactNode, type Ref } from 'react';
 import type { LibraryRunbook, RunbookStep } from '../../../../electron/contract';
 import { useConsole } from '../../state/consoleStore';
-import { BreakGlassBadge, CommandBlock, needsNetwork, OriginBadge, RequiresBadges } from './RunbookParts';
+import { BreakGlassBadge, CommandBlock, needsNetwork, networkRequirements, OriginBadge, RequiresBadges } from './RunbookParts';
 
 export function RunbookView({ runbook, headingRef }: { runbook: LibraryRunbook; headingRef?: Ref<HTMLHeadingElement> }) {
   const offline = useConsole((state) => state.connectivity?.state === 'offline');
@@ -210,7 +210,7 @@ function StepCard({ step, offline }: { step: RunbookStep; offline: boolean }) {
         {blocked && (
           <div className="rb-callout rb-callout-bad" role="note">
             <p>
-              <strong>You are offline</strong> and this step needs {(step.requires ?? []).filter((requirement) => ['network', 'vpn', 'internet', 'hub'].includes(requirement)).join(', ')}.
+              <strong>You are offline</strong> and this step needs {(step.requires ?? []).filter((requirement) => networkRequirements.has(requirement)).join(', ')}.
             </p>
             {step.offlineAlternative ? (
               <p>

@@ -136,7 +136,8 @@ function VariablesForm({ incidentId, runbook, onCancel, onStarted }: { incidentI
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const missing = variables.filter((variable) => !values[variable.name]?.trim() && !(variable.default && !variable.secret));
+    // Empty is fine where the runbook gives a default: the host fills it in.
+    const missing = variables.filter((variable) => !values[variable.name]?.trim() && !variable.default);
     if (missing.length) {
       setFieldErrors(Object.fromEntries(missing.map((variable) => [variable.name, 'needs a value'])));
       setError('');
@@ -148,7 +149,7 @@ function VariablesForm({ incidentId, runbook, onCancel, onStarted }: { incidentI
     try {
       const sent = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
       const run = await hostClient.call('runs.start', { incidentId, runbookId: runbook.id, variables: sent });
-      const secrets = Object.fromEntries(variables.filter((variable) => variable.secret && sent[variable.name] !== undefined).map((variable) => [variable.name, sent[variable.name]!]));
+      const secrets = Object.fromEntries(variables.filter((variable) => variable.secret).map((variable) => [variable.name, sent[variable.name] ?? variable.default ?? '']));
       rememberSecrets(run.id, secrets);
       onStarted(run);
     } catch (failure) {
@@ -167,7 +168,7 @@ function VariablesForm({ incidentId, runbook, onCancel, onStarted }: { incidentI
         Start “{runbook.title}”
       </h3>
       <p className="field-help">Asked once for this run. Secret values stay in this window's memory: they are never written to the timeline, evidence or disk.</p>
-      {variables.map((variable) => {
+      {variables.map((variable, index) => {
         const id = `${formId}-${variable.name}`;
         const problem = fieldErrors[variable.name];
         return (
@@ -183,7 +184,7 @@ function VariablesForm({ incidentId, runbook, onCancel, onStarted }: { incidentI
               autoComplete={variable.secret ? 'new-password' : 'off'}
               spellCheck={false}
               value={values[variable.name] ?? ''}
-              placeholder={variable.secret ? '' : (variable.default ?? '')}
+              placeholder={variable.secret && variable.default ? 'Leave empty for the default' : ''}
               onChange={(event) => {
                 const value = event.target.value;
                 setValues((current) => ({ ...current, [variable.name]: value }));
@@ -191,6 +192,7 @@ function VariablesForm({ incidentId, runbook, onCancel, onStarted }: { incidentI
               }}
               aria-invalid={Boolean(problem)}
               aria-describedby={`${id}-help`}
+              autoFocus={index === 0}
             />
             <p id={`${id}-help`} className={problem ? 'field-help field-error' : 'field-help'}>
               {problem ? `${variable.name}: ${problem}` : [variable.description, variable.default && !variable.secret ? `Default: ${variable.default}` : ''].filter(Boolean).join(' · ') || '\u00a0'}
