@@ -1,7 +1,7 @@
 // Settings persist through the host to settings.json, the theme follows the OS or the user, and the
 // online/offline verdict follows a real team hub.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './consoleServer';
 
@@ -70,4 +70,17 @@ test('the workspace severity scheme comes from the playbooks, with response time
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('combobox', { name: 'Severity scheme' })).toHaveValue('severity-1-4');
   expect(JSON.parse(readFileSync(join(consoleServer.dataDir, 'settings.json'), 'utf8')).severityScheme).toBe('severity-1-4');
+});
+
+test('runbook folders are added in Settings, and their runbooks join the library', async ({ page, consoleServer }) => {
+  const folder = join(consoleServer.dataDir, 'team-runbooks');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'restart-workers.yaml'), 'id: restart-workers\ntitle: Restart the queue workers\nsteps:\n  - order: 1\n    description: Restart them\n    command: systemctl restart workers\n');
+  await page.goto(consoleServer.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: /Folder path/ }).fill(folder);
+  await page.getByRole('button', { name: /Add folder/ }).click();
+  await expect(page.getByRole('list', { name: 'Runbook folders' })).toContainText('1 runbook');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Runbooks' }).click();
+  await expect(page.getByRole('button', { name: /Restart the queue workers/ })).toBeVisible();
 });

@@ -3,6 +3,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { HoldfastError, severitySchemes, themePreferences, type Settings } from '../../../electron/contract';
 import { useConsole } from '../state/consoleStore';
+import { RunbookFoldersPanel } from './runbooks/RunbookFoldersPanel';
+import { followRunbookLibrary } from './runbooks/runbookLibraryStore';
 import { ScreenFrame } from './ScreenFrame';
 
 const themeLabels: Record<Settings['theme'], string> = { system: 'Match system', light: 'Light', dark: 'Dark' };
@@ -14,6 +16,8 @@ export function SettingsScreen() {
   const [chosenTheme, setChosenTheme] = useState<Settings['theme']>();
   useEffect(() => setChosenTheme(undefined), [settings?.theme]);
   const shownTheme = chosenTheme ?? settings?.theme;
+  // The folders panel shows how many runbooks each folder holds: keep the library loaded here too.
+  useEffect(() => followRunbookLibrary(), []);
   return (
     <ScreenFrame title="Settings" subtitle="Stored in settings.json in your data folder; shared by the desktop app and the browser console.">
       <div className="settings-grid">
@@ -41,6 +45,7 @@ export function SettingsScreen() {
         </section>
         {settings && <IdentityAndHubForm settings={settings} save={updateSettings} />}
         {settings && <IncidentPolicyPanel settings={settings} save={updateSettings} />}
+        <RunbookFoldersPanel />
         <section className="panel" aria-labelledby="connectivity-heading">
           <h2 id="connectivity-heading">Connectivity</h2>
           <p>{connectivity ? `${capitalise(connectivity.state)}: ${connectivity.reason}` : 'Not checked yet'}</p>
