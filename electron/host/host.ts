@@ -59,6 +59,8 @@ export function createHost(options: HostOptions): Host {
     (counts) => events.emit('runbooks.changed', counts),
   );
   library.watch();
+  // Warm the library once the console is up, so the first search does not pay for reading the folders.
+  setTimeout(() => library.counts(), 1500).unref();
   const runs = incidentLog && new RunbookRunService(incidentLog.incidents, new RunbookRunStore(incidentLog.incidents.store.db), library);
 
   const stopWatchingExternalChanges = incidentLog ? watchExternalChanges(incidentLog.incidents.store, events) : () => {};

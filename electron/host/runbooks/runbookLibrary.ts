@@ -18,12 +18,16 @@ export class RunbookLibrary {
   private reports: RunbookFileReport[] = [];
   private watchers: FSWatcher[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
+  private loaded = false;
 
+  /** Reads the folders on first use, not at construction: the console's first paint does not wait for them. */
   constructor(
     private readonly folders: () => RunbookFolder[],
     private readonly onChange: (counts: { runbooks: number; filesWithProblems: number }) => void = () => {},
-  ) {
-    this.reload();
+  ) {}
+
+  private ensureLoaded(): void {
+    if (!this.loaded) this.reload();
   }
 
   /** Re-reads every folder. Later folders do not override earlier ones: a duplicate id is a problem. */
@@ -48,6 +52,7 @@ export class RunbookLibrary {
     }
     this.runbooks = runbooks;
     this.reports = reports;
+    this.loaded = true;
   }
 
   /** Watches every folder and reloads (debounced) when a file changes; a git pull lands as one reload. */
@@ -80,24 +85,29 @@ export class RunbookLibrary {
   }
 
   get(id: string): LibraryRunbook | undefined {
+    this.ensureLoaded();
     return this.runbooks.get(id);
   }
 
   require(id: string): LibraryRunbook {
+    this.ensureLoaded();
     const runbook = this.runbooks.get(id);
     if (!runbook) throw new HoldfastError('not_found', `No runbook "${id}" in the library.`);
     return runbook;
   }
 
   counts(): { runbooks: number; filesWithProblems: number } {
+    this.ensureLoaded();
     return { runbooks: this.runbooks.size, filesWithProblems: this.reports.length };
   }
 
   problems(): RunbookFileReport[] {
+    this.ensureLoaded();
     return this.reports;
   }
 
   list(): RunbookSummary[] {
+    this.ensureLoaded();
     return [...this.runbooks.values()].map(summarise).sort((a, b) => a.title.localeCompare(b.title));
   }
 
@@ -109,6 +119,7 @@ export class RunbookLibrary {
 
   /** Every word must appear in the title, id, triggers, tags, scenario or step text; title hits rank first. */
   search(query: string): RunbookSummary[] {
+    this.ensureLoaded();
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return this.list();
     const scored: { summary: RunbookSummary; score: number }[] = [];
