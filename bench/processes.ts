@@ -14,9 +14,9 @@ export interface Spawned {
 }
 
 /** Spawns a process that prints a URL on stdout when ready; resolves with it. */
-export async function spawnUntilUrl(command: string, args: string[], urlPattern: RegExp): Promise<Spawned> {
+export async function spawnUntilUrl(command: string, args: string[], urlPattern: RegExp, env?: NodeJS.ProcessEnv): Promise<Spawned> {
   const spawnedAt = Date.now();
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: env ?? process.env });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk) => {
@@ -38,8 +38,9 @@ export async function spawnUntilUrl(command: string, args: string[], urlPattern:
   };
 }
 
-export function spawnHoldfastServe(dataDir: string): Promise<Spawned> {
-  return spawnUntilUrl(process.execPath, [cliPath, 'serve', '--no-open', '--data-dir', dataDir], /Holdfast console: (\S+)/);
+/** `env` replaces the server's environment, which its terminals' shells inherit (HOME, SHELL). */
+export function spawnHoldfastServe(dataDir: string, env?: NodeJS.ProcessEnv): Promise<Spawned> {
+  return spawnUntilUrl(process.execPath, [cliPath, 'serve', '--no-open', '--data-dir', dataDir], /Holdfast console: (\S+)/, env);
 }
 
 /** The raw baseline: bare node:http serving one small page, no framework, no host. */

@@ -8,8 +8,9 @@ import { idleMemoryPart } from './parts/idleMemory';
 import { startupPart } from './parts/startup';
 import { runbookLintPart } from './parts/runbookLint';
 import { storePart } from './parts/store';
+import { terminalPart } from './parts/terminal';
 
-const parts: BenchPart[] = [startupPart, idleMemoryPart, storePart, runbookLintPart];
+const parts: BenchPart[] = [startupPart, idleMemoryPart, storePart, runbookLintPart, terminalPart];
 
 async function main() {
   const wanted = process.argv.slice(2);

@@ -1,6 +1,6 @@
 // Electron shell entry: a thin layer that gives the host a window, IPC, a tray and electron-store.
 // Everything else is the host's (electron/host), shared with the browser shell.
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell, Tray, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import type { Settings } from './contract';
 import { chooseDataDir, ensureDataDir } from './host/dataDir';
 import { createHost, type Host } from './host/host';
 import { registerAppScheme, serveRendererOverAppScheme } from './shells/electron/appProtocol';
-import { isConsoleFrameUrl, registerContractHandlers } from './shells/electron/ipcHandlers';
+import { isConsoleFrameUrl, registerContractHandlers, registerTerminalStream } from './shells/electron/ipcHandlers';
 import { ipcEventChannel } from './shells/electron/ipcChannels';
 import { consoleEntryUrl, consoleWindowOptions, guardWebContents } from './shells/electron/secureWindow';
 import { electronSqliteBinding } from './shells/electron/nativeModules';
@@ -67,7 +67,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', () => {
     quitting = true;
   });
-  app.on('will-quit', () => void host?.dispose());
+  // Wait for the host to end its shells (SIGHUP, then SIGKILL) and close the database: no orphaned ptys.
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed || !host) return;
+    event.preventDefault();
+    disposed = true;
+    void host.dispose().finally(() => app.exit(0));
+  });
 
   void app.whenReady().then(() => {
     Menu.setApplicationMenu(null);
@@ -80,8 +87,11 @@ if (!app.requestSingleInstanceLock()) {
       createSettingsStore: (options) => new ElectronStore<Settings>(options),
       sqliteNativeBinding: electronSqliteBinding(join(distDir, '..')),
       builtInRunbooksDir: join(distDir, '..', 'runbooks'),
+      shellIntegrationDir: join(distDir, '..', 'resources', 'shell-integration'),
     });
-    registerContractHandlers(ipcMain, host, (event) => event.sender === window?.webContents && isConsoleFrameUrl(event.senderFrame?.url));
+    const fromConsole = (event: IpcMainEvent | IpcMainInvokeEvent) => event.sender === window?.webContents && isConsoleFrameUrl(event.senderFrame?.url);
+    registerContractHandlers(ipcMain, host, fromConsole);
+    registerTerminalStream(ipcMain, host, fromConsole);
     host.events.subscribe((event) => {
       if (window && !window.isDestroyed()) window.webContents.send(ipcEventChannel, event);
     });

@@ -1,8 +1,9 @@
 // Electron preload (sandboxed, context-isolated): exposes the contract's transport and nothing else.
-// The renderer gets call() for contract methods and onEvent() for pushed events; no ipcRenderer, no Node.
+// The renderer gets call() for contract methods, onEvent() for pushed events and the terminal stream;
+// no ipcRenderer, no Node.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { bridgeGlobalName, isMethodName, type HoldfastBridge, type HostEvent } from './contract';
-import { ipcChannelFor, ipcEventChannel } from './shells/electron/ipcChannels';
+import { ipcChannelFor, ipcEventChannel, ipcTerminalOutputChannel, ipcTerminalStreamChannel } from './shells/electron/ipcChannels';
 
 const bridge: HoldfastBridge = {
   call(method, params) {
@@ -13,6 +14,14 @@ const bridge: HoldfastBridge = {
     const forward = (_event: IpcRendererEvent, message: HostEvent) => listener(message);
     ipcRenderer.on(ipcEventChannel, forward);
     return () => void ipcRenderer.off(ipcEventChannel, forward);
+  },
+  onTerminalOutput(listener) {
+    const forward = (_event: IpcRendererEvent, frame: Uint8Array) => listener(frame);
+    ipcRenderer.on(ipcTerminalOutputChannel, forward);
+    return () => void ipcRenderer.off(ipcTerminalOutputChannel, forward);
+  },
+  sendTerminalStream(message) {
+    ipcRenderer.send(ipcTerminalStreamChannel, message);
   },
 };
 

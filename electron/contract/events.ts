@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { connectivitySchema } from './methods';
 import { timelineEventSchema } from './incidents';
 import { settingsSchema } from './settings';
+import { terminalIdSchema, terminalInfoSchema } from './terminals';
 
 export const events = {
   'connectivity.changed': connectivitySchema,
@@ -12,6 +13,9 @@ export const events = {
   'timeline.appended': timelineEventSchema,
   /** The runbook library changed on disk (a folder was edited, pulled or added). */
   'runbooks.changed': z.object({ runbooks: z.number().int(), filesWithProblems: z.number().int() }),
+  /** A terminal started, exited, was renamed, changed directory or capture state. */
+  'terminal.changed': terminalInfoSchema,
+  'terminal.closed': z.object({ terminalId: terminalIdSchema }),
   'export.progress': z.object({ incidentId: z.string(), format: z.string(), done: z.number(), total: z.number(), stage: z.string() }),
 } as const satisfies Record<string, z.ZodType>;
 

@@ -13,3 +13,5 @@ export * from './units';
 export * from './runbookMethods';
 export * from './runbooks';
 export * from './commandText';
+export * from './terminals';
+export * from './terminalMethods';

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { incidentMethods } from './incidentMethods';
 import { runbookMethods } from './runbookMethods';
+import { terminalMethods } from './terminalMethods';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 const noParams = z.object({}).strict();
@@ -37,6 +38,7 @@ export const methods = {
   'connectivity.recheck': { params: noParams, result: connectivitySchema },
   ...incidentMethods,
   ...runbookMethods,
+  ...terminalMethods,
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;

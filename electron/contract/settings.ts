@@ -15,13 +15,17 @@ export const settingsSchema = z.object({
   maxAttachmentMiB: z.number().int().min(1).max(4096),
   /** The user's runbook folders (often a git checkout of the team's runbook repo), besides the built-in library. */
   runbookFolders: z.array(z.string().min(1).max(4096)).max(50),
+  /** Terminal font size in CSS pixels. */
+  terminalFontSize: z.number().int().min(8).max(32),
+  /** Most output kept as evidence per command (head and tail; the cut is marked). */
+  commandOutputKiB: z.number().int().min(4).max(65_536),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
-export const defaultSettings: Settings = { theme: 'system', responderName: '', hubUrl: '', severityScheme: defaultSeveritySchemeId, maxAttachmentMiB: 25, runbookFolders: [] };
+export const defaultSettings: Settings = { theme: 'system', responderName: '', hubUrl: '', severityScheme: defaultSeveritySchemeId, maxAttachmentMiB: 25, runbookFolders: [], terminalFontSize: 13, commandOutputKiB: 1024 };
 
 /** JSON Schema for the settings file, in the shape conf/electron-store expect (one entry per key). */
 export const settingsFileSchema = {
@@ -31,5 +35,7 @@ export const settingsFileSchema = {
   severityScheme: { type: 'string', enum: severitySchemes.map((scheme) => scheme.id), default: defaultSettings.severityScheme },
   maxAttachmentMiB: { type: 'integer', minimum: 1, maximum: 4096, default: defaultSettings.maxAttachmentMiB },
   runbookFolders: { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 50, default: [] },
+  terminalFontSize: { type: 'integer', minimum: 8, maximum: 32, default: defaultSettings.terminalFontSize },
+  commandOutputKiB: { type: 'integer', minimum: 4, maximum: 65_536, default: defaultSettings.commandOutputKiB },
   hubUrl: { type: 'string', pattern: '^(|https?://[^\\s/$.?#][^\\s]*)$', default: defaultSettings.hubUrl },
 } as const;

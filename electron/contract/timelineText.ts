@@ -34,7 +34,7 @@ export function describeTimelineEvent(event: Pick<TimelineEvent, 'kind' | 'data'
     case 'runbook_step':
       return describeRunbookStep(data);
     case 'command_run':
-      return `Command run: ${text(data.command) || text(data.commandLine) || 'unnamed command'}${paren(joined(exitCode(data.exitCode), text(data.host)))}`;
+      return describeCommandRun(data);
     case 'evidence_added':
       return `Evidence added: ${text(data.name) || 'unnamed'}${paren(joined(typeof data.size === 'number' ? formatBytes(data.size) : '', text(data.sha256) && `sha256:${text(data.sha256).slice(0, 12)}`))}`;
     case 'status_update':
@@ -73,6 +73,20 @@ function describeRunbookStep(data: Data): string {
   const confirmation = record(data.confirmation);
   const brokeGlass = text(confirmation.target) && `break-glass confirmed for ${text(confirmation.target)}: ${text(confirmation.reason)}`;
   return `Runbook ${/^\d+$/.test(label) ? `step ${label}` : label || 'step'}${title ? `: ${title}` : ''}${paren(joined(outcome, runbook && `runbook ${runbook}`, why, brokeGlass))}`;
+}
+
+function describeCommandRun(data: Data): string {
+  if (data.capture === 'unavailable') return `Terminal ${text(data.terminal) || ''}: commands are not being captured${text(data.reason) ? ` (${text(data.reason)})` : ''}`.replace('Terminal :', 'Terminal:');
+  const line = text(data.command) || text(data.commandLine) || 'command text not captured';
+  const duration = typeof data.durationMs === 'number' ? formatDuration(data.durationMs) : '';
+  const step = text(data.stepKey) ? `runbook ${text(data.stepKey).replace(':', ' ')}` : '';
+  return `Command run: ${line}${paren(joined(exitCode(data.exitCode), duration, step, text(data.host)))}`;
+}
+
+function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 function exitCode(value: unknown): string {

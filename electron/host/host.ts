@@ -1,6 +1,7 @@
 // The Holdfast host: every main-process service (settings, connectivity; later the store, runbooks, ptys,
 // sync, notifications), wired together behind the contract. Plain Node: it never imports electron, so the
 // browser shell, the CLI and the tests run exactly the code the Electron shell runs.
+import { encodeOutputFrame, terminalStreamMessageSchema } from '../contract';
 import type { ShellKind } from './shellKind';
 import { createDispatcher, type Dispatcher, type MethodHandlers } from './dispatcher';
 import { EventHub } from './eventHub';
@@ -15,6 +16,9 @@ import { RunbookRunStore } from './store/runbookRunStore';
 import { watchExternalChanges } from './incidents/externalChanges';
 import { openIncidentLog, type IncidentLog } from './incidentLog';
 import { SettingsService } from './settings/settingsService';
+import { terminalHandlers } from './terminal/terminalHandlers';
+import { TerminalService } from './terminal/terminalService';
+import type { StreamClient } from './terminal/outputFanOut';
 import { openSettingsStore, type SettingsStore, type SettingsStoreOptions } from './settings/settingsStore';
 
 export interface HostOptions {
@@ -25,14 +29,26 @@ export interface HostOptions {
   log?: HostLog;
   /** The runbooks shipped with Holdfast (the package's runbooks/ folder). */
   builtInRunbooksDir: string;
+  /** resources/shell-integration: the bash and zsh wrappers that report commands to the host. */
+  shellIntegrationDir: string;
+  /** The environment terminals start with (default: the host's). */
+  terminalEnv?: NodeJS.ProcessEnv;
   /** better-sqlite3's addon built for this runtime (the Electron shell passes its own build). */
   sqliteNativeBinding?: string;
   connectivity?: Pick<ConnectivityMonitorOptions, 'intervalMs' | 'timeoutMs' | 'probe'>;
 }
 
+export interface TerminalStreamConnection {
+  /** A stream message from the renderer (attach, detach, ack); invalid ones are answered with an error text. */
+  receive(message: unknown): string | undefined;
+  close(): void;
+}
+
 export interface Host extends Dispatcher {
   readonly dataDir: string;
   readonly events: Pick<EventHub, 'subscribe'>;
+  /** A renderer's terminal output channel: `send` gets the output frames of the terminals it attaches to. */
+  connectTerminalStream(send: (frame: Uint8Array) => void): TerminalStreamConnection;
   dispose(): Promise<void>;
 }
 
@@ -63,6 +79,17 @@ export function createHost(options: HostOptions): Host {
   setTimeout(() => library.counts(), 1500).unref();
   const runs = incidentLog && new RunbookRunService(incidentLog.incidents, new RunbookRunStore(incidentLog.incidents.store.db), library);
 
+  const terminals = new TerminalService({
+    dataDir: options.dataDir,
+    integrationDir: options.shellIntegrationDir,
+    events,
+    log,
+    incidentLog,
+    runs,
+    env: options.terminalEnv,
+    maxOutputBytes: () => settings.get().commandOutputKiB * 1024,
+  });
+
   const stopWatchingExternalChanges = incidentLog ? watchExternalChanges(incidentLog.incidents.store, events) : () => {};
 
   const connectivity = new ConnectivityMonitor({
@@ -90,6 +117,7 @@ export function createHost(options: HostOptions): Host {
     'connectivity.get': () => connectivity.current(),
     'connectivity.recheck': () => connectivity.recheck(),
     ...runbookLibraryHandlers(library),
+    ...terminalHandlers({ terminals, dataDir: options.dataDir, log: incidentLog, library, runs }),
     ...(incidentLog && runs ? { ...incidentHandlers(incidentLog, events), ...runbookRunHandlers(runs) } : refuseStoreMethods(problems[0]!)),
   };
   const dispatcher = createDispatcher(handlers, (method, error) => log.error(`${method} threw`, error));
@@ -98,7 +126,20 @@ export function createHost(options: HostOptions): Host {
     dataDir: options.dataDir,
     events,
     call: dispatcher.call,
+    connectTerminalStream(send) {
+      const client: StreamClient = { send: (terminalId, data) => send(encodeOutputFrame(terminalId, data)) };
+      return {
+        receive(message) {
+          const parsed = terminalStreamMessageSchema.safeParse(message);
+          if (!parsed.success) return `Invalid terminal stream message: ${parsed.error.issues.map((issue) => `${['message', ...issue.path].join('.')}: ${issue.message}`).join('; ')}`;
+          terminals.attach(client, parsed.data);
+          return undefined;
+        },
+        close: () => terminals.forget(client),
+      };
+    },
     async dispose() {
+      await terminals.dispose();
       stopFollowingSettings();
       library.unwatch();
       connectivity.stop();

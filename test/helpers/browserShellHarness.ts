@@ -53,6 +53,8 @@ export async function startBrowserShellHarness(): Promise<BrowserShellHarness> {
 export interface SocketClient {
   socket: WebSocket;
   messages: ServerMessage[];
+  /** Binary frames (terminal output), as received. */
+  binaryFrames: Uint8Array[];
   /** Resolves with the first message (already received or still to come) that matches. */
   next(predicate: (message: ServerMessage) => boolean): Promise<ServerMessage>;
   close(): Promise<void>;
@@ -63,8 +65,10 @@ export function openSocket(port: number, options: { token?: string; origin?: str
   const query = options.token === undefined ? '' : `?token=${encodeURIComponent(options.token)}`;
   const socket = new WebSocket(`ws://127.0.0.1:${port}/api/ws${query}`, { origin: options.origin, headers: options.headers, handshakeTimeout: 10_000 });
   const messages: ServerMessage[] = [];
+  const binaryFrames: Uint8Array[] = [];
   const waiters: { predicate: (message: ServerMessage) => boolean; resolve: (message: ServerMessage) => void }[] = [];
-  socket.on('message', (data) => {
+  socket.on('message', (data, isBinary) => {
+    if (isBinary) return void binaryFrames.push(new Uint8Array(data as Buffer));
     const message = JSON.parse(data.toString()) as ServerMessage;
     messages.push(message);
     for (const waiter of [...waiters]) {
@@ -77,6 +81,7 @@ export function openSocket(port: number, options: { token?: string; origin?: str
   const client: SocketClient = {
     socket,
     messages,
+    binaryFrames,
     next: (predicate) => {
       const seen = messages.find(predicate);
       if (seen) return Promise.resolve(seen);

@@ -20,6 +20,7 @@ export const fixedConnectivity: NonNullable<HostOptions['connectivity']> = {
 
 /** The repository's built-in runbook library. */
 export const builtInRunbooksDir = fileURLToPath(new URL('../../runbooks', import.meta.url));
+export const shellIntegrationDir = fileURLToPath(new URL('../../resources/shell-integration', import.meta.url));
 
 export function startTestHost(dataDir: string, overrides: Partial<Omit<HostOptions, 'dataDir' | 'log' | 'createSettingsStore'>> = {}): TestHost {
   const warnings: string[] = [];
@@ -30,6 +31,7 @@ export function startTestHost(dataDir: string, overrides: Partial<Omit<HostOptio
     createSettingsStore: (options) => new Conf<Settings>(options),
     connectivity: fixedConnectivity,
     builtInRunbooksDir,
+    shellIntegrationDir,
     log: {
       warn: (message) => warnings.push(message),
       error: (message, error) => errors.push({ message, error }),

@@ -12,6 +12,8 @@ import { CommandError } from '../command';
 export const builtRendererDir = fileURLToPath(new URL('./renderer', import.meta.url));
 /** The shipped runbook library, at the package root (dist/cli.js → runbooks/). */
 export const builtInRunbooksDir = fileURLToPath(new URL('../runbooks', import.meta.url));
+/** Shell-integration scripts, at the package root (dist/cli.js → resources/shell-integration/). */
+export const shellIntegrationDir = fileURLToPath(new URL('../resources/shell-integration', import.meta.url));
 
 export interface RunningConsole {
   host: Host;
@@ -23,7 +25,7 @@ export interface RunningConsole {
 
 export async function startConsoleServer(dataDir: string, port: number): Promise<RunningConsole> {
   if (!rendererDirIsBuilt(builtRendererDir)) throw new CommandError(`the console is not built (${builtRendererDir} is missing); run "npm run build"`);
-  const host = createHost({ dataDir, shell: 'browser', createSettingsStore: (options) => new Conf<Settings>(options), builtInRunbooksDir });
+  const host = createHost({ dataDir, shell: 'browser', createSettingsStore: (options) => new Conf<Settings>(options), builtInRunbooksDir, shellIntegrationDir });
   let shell: BrowserShell;
   try {
     shell = await startBrowserShell({ host, rendererDir: builtRendererDir, port });

@@ -1,5 +1,6 @@
 // Contract handlers of the runbook library and guided runs.
 import type { MethodHandlers } from '../dispatcher';
+import { appendCommandStep } from './runbookAppend';
 import type { RunbookLibrary } from './runbookLibrary';
 import type { RunbookRunService } from './runbookRuns';
 
@@ -11,6 +12,11 @@ export function runbookLibraryHandlers(library: RunbookLibrary): Pick<MethodHand
     'runbooks.list': ({ query }) => ({ runbooks: query?.trim() ? library.search(query) : library.list(), problems: library.problems() }),
     'runbooks.get': ({ id }) => library.require(id),
     'runbooks.forTrigger': ({ triggerId }) => library.forTrigger(triggerId),
+    'runbooks.addCommandStep': async ({ runbookId, command, description }) => {
+      const added = await appendCommandStep(library.require(runbookId), command, description);
+      library.reload();
+      return added;
+    },
     'runbooks.reload': () => {
       library.reload();
       return library.counts();

@@ -87,6 +87,22 @@ export class RunbookRunService {
     });
   }
 
+  /** A step's command and its run, for handing to a terminal. */
+  stepCommand(runId: string, key: string): { run: RunbookRun; command: string } {
+    const run = this.runs.find(runId);
+    if (!run) throw new HoldfastError('not_found', `No runbook run ${runId}.`);
+    const item = describeItem(run, key);
+    if (!item.step?.command) throw new HoldfastError('invalid_params', `Step ${item.label} of ${run.runbook.title} has no command to run.`, [{ path: 'params.key', message: 'this step has no command' }]);
+    const missing = Object.keys(this.secretValues.get(run.id) ?? {}).length === 0 && (run.runbook.variables ?? []).some((variable) => variable.secret && new RegExp(`\\$\\{?${variable.name}\\b`).test(item.step!.command!));
+    if (missing) throw new HoldfastError('conflict', `The secret values of this run are not in this console's memory (it was restarted); start the runbook again or run the command by hand.`);
+    return { run, command: item.step.command };
+  }
+
+  /** Secret values of a run, by variable name (for redaction); empty once the host restarted. */
+  secretsFor(runId: string): Record<string, string> {
+    return { ...(this.secretValues.get(runId) ?? {}) };
+  }
+
   /** The command as recorded and shown: variables substituted, secrets masked. */
   displayCommand(run: RunbookRun, command: string): string {
     const secrets = this.secretValues.get(run.id) ?? {};

@@ -1,4 +1,5 @@
-// One renderer connected over WebSocket: requests in, responses and pushed events out.
+// One renderer connected over WebSocket: requests in, responses and pushed events out, terminal output as
+// binary frames, terminal stream messages ({"kind":"stream","message":…}) in.
 // Malformed frames get a typed error back; the connection and the host carry on.
 import type { WebSocket } from 'ws';
 import { requestEnvelopeSchema, type ServerMessage } from '../../contract';
@@ -11,6 +12,9 @@ export function attachSocketSession(socket: WebSocket, host: Host): void {
   };
 
   const unsubscribe = host.events.subscribe((event) => send({ kind: 'event', ...event }));
+  const terminalStream = host.connectTerminalStream((frame) => {
+    if (socket.readyState === socket.OPEN) socket.send(frame, { binary: true });
+  });
 
   let alive = true;
   socket.on('pong', () => (alive = true));
@@ -32,6 +36,11 @@ export function attachSocketSession(socket: WebSocket, host: Host): void {
     } catch {
       return send({ kind: 'response', id: null, ok: false, error: { code: 'invalid_request', message: 'Request is not valid JSON.' } });
     }
+    if (isStreamFrame(raw)) {
+      const problem = terminalStream.receive(raw.message);
+      if (problem) send({ kind: 'response', id: null, ok: false, error: { code: 'invalid_request', message: problem } });
+      return;
+    }
     const envelope = requestEnvelopeSchema.safeParse(raw);
     if (!envelope.success) {
       const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : null;
@@ -45,6 +54,11 @@ export function attachSocketSession(socket: WebSocket, host: Host): void {
   socket.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
+    terminalStream.close();
   });
   socket.on('error', () => socket.terminate());
+}
+
+function isStreamFrame(raw: unknown): raw is { kind: 'stream'; message: unknown } {
+  return typeof raw === 'object' && raw !== null && (raw as { kind?: unknown }).kind === 'stream';
 }

@@ -1,9 +1,9 @@
 // ipcMain handlers, one per contract method, generated from the contract. Each checks that the call comes
 // from our own console page in our own window before the host sees it.
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { methodNames, type Outcome } from '../../contract';
-import type { Host } from '../../host/host';
-import { ipcChannelFor } from './ipcChannels';
+import type { Host, TerminalStreamConnection } from '../../host/host';
+import { ipcChannelFor, ipcTerminalOutputChannel, ipcTerminalStreamChannel } from './ipcChannels';
 
 export const consoleOrigin = 'app://holdfast';
 
@@ -32,4 +32,41 @@ export function registerContractHandlers(
     });
   }
   return () => methodNames.forEach((method) => ipcMain.removeHandler(ipcChannelFor(method)));
+}
+
+/**
+ * Terminal streams over IPC: one host stream connection per console page (webContents), created on its
+ * first message and closed when the page goes away, so flow control never waits on a dead window.
+ */
+export function registerTerminalStream(
+  ipcMain: Pick<IpcMain, 'on' | 'removeListener'>,
+  host: Pick<Host, 'connectTerminalStream'>,
+  isTrustedSender: (event: IpcMainEvent) => boolean,
+): () => void {
+  const connections = new Map<WebContents, TerminalStreamConnection>();
+  const connectionFor = (sender: WebContents) => {
+    let connection = connections.get(sender);
+    if (!connection) {
+      const opened = host.connectTerminalStream((frame) => {
+        if (!sender.isDestroyed()) sender.send(ipcTerminalOutputChannel, frame);
+      });
+      connection = opened;
+      connections.set(sender, opened);
+      sender.once('destroyed', () => {
+        opened.close();
+        connections.delete(sender);
+      });
+    }
+    return connection;
+  };
+  const listener = (event: IpcMainEvent, message: unknown) => {
+    if (!isTrustedSender(event)) return;
+    connectionFor(event.sender).receive(message);
+  };
+  ipcMain.on(ipcTerminalStreamChannel, listener);
+  return () => {
+    ipcMain.removeListener(ipcTerminalStreamChannel, listener);
+    connections.forEach((connection) => connection.close());
+    connections.clear();
+  };
 }

@@ -6,6 +6,8 @@ import { useConsole } from '../state/consoleStore';
 import { RunbookFoldersPanel } from './runbooks/RunbookFoldersPanel';
 import { followRunbookLibrary } from './runbooks/runbookLibraryStore';
 import { ScreenFrame } from './ScreenFrame';
+import { NumberSetting } from './settings/NumberSetting';
+import { TerminalSettingsPanel } from './settings/TerminalSettingsPanel';
 
 const themeLabels: Record<Settings['theme'], string> = { system: 'Match system', light: 'Light', dark: 'Dark' };
 const shellLabels = { electron: 'Desktop app (Electron)', browser: 'Browser console (holdfast serve)' } as const;
@@ -45,6 +47,7 @@ export function SettingsScreen() {
         </section>
         {settings && <IdentityAndHubForm settings={settings} save={updateSettings} />}
         {settings && <IncidentPolicyPanel settings={settings} save={updateSettings} />}
+        {settings && <TerminalSettingsPanel settings={settings} save={updateSettings} />}
         <RunbookFoldersPanel />
         <section className="panel" aria-labelledby="connectivity-heading">
           <h2 id="connectivity-heading">Connectivity</h2>
@@ -137,20 +140,7 @@ function IdentityAndHubForm({ settings, save }: { settings: Settings; save: (pat
 
 function IncidentPolicyPanel({ settings, save }: { settings: Settings; save: (patch: Partial<Settings>) => Promise<Settings> }) {
   const schemeId = useId();
-  const limitId = useId();
-  const [limit, setLimit] = useState(String(settings.maxAttachmentMiB));
-  const [status, setStatus] = useState('');
   const scheme = severitySchemes.find((candidate) => candidate.id === settings.severityScheme);
-  useEffect(() => setLimit(String(settings.maxAttachmentMiB)), [settings.maxAttachmentMiB]);
-
-  const saveLimit = async () => {
-    try {
-      await save({ maxAttachmentMiB: Number(limit) });
-      setStatus('Saved');
-    } catch (error) {
-      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
 
   return (
     <section className="panel" aria-labelledby="policy-heading">
@@ -173,16 +163,7 @@ function IncidentPolicyPanel({ settings, save }: { settings: Settings; save: (pa
         </ul>
       )}
       <p className="field-help">From: {scheme?.source}. Applies to incidents declared from now on.</p>
-      <label htmlFor={limitId}>Largest attachment (MiB)</label>
-      <div className="form-actions">
-        <input id={limitId} className="text-input" type="number" min={1} max={4096} value={limit} onChange={(event) => setLimit(event.target.value)} />
-        <button type="button" className="button" onClick={() => void saveLimit()}>
-          Save limit
-        </button>
-        <span role="status" className="form-status">
-          {status}
-        </span>
-      </div>
+      <NumberSetting settings={settings} name="maxAttachmentMiB" label="Largest attachment (MiB)" min={1} max={4096} saveLabel="Save limit" save={save} />
     </section>
   );
 }

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { parseDocument, isMap, isSeq, Document } from 'yaml';
+const src = readFileSync('/work/main/runbooks/database-issues.yaml','utf8');
+const d = parseDocument(src);
+const steps: any = (d.contents as any).get('steps', true);
+console.log(steps.flow, steps.range, JSON.stringify(src.slice(steps.range[1]-30, steps.range[2]+30)));
+const last = steps.items.at(-1);
+console.log(last.range, JSON.stringify(src.slice(last.range[1]-30, last.range[1]+40)));
+const first = steps.items[0];
+console.log(JSON.stringify(src.slice(src.lastIndexOf('\n', first.range[0]-1)+1, first.range[0])));
+console.log(new Document({order: 28, description: 'a: b # c', command: 'kubectl get pods \\\n  -o wide\n\nkubectl top pods'}).toString({lineWidth: 0}));
+const lastPair = last.items.at(-1);
+console.log(lastPair.value.range, JSON.stringify(src.slice(lastPair.value.range[0], lastPair.value.range[2]+1)));
+const d2 = parseDocument('id: x\nsteps:\n  - order: 1\n    command: |\n      foo\n      bar\n\n  # trailing comment\nother: 1\n');
+const s2: any = (d2.contents as any).get('steps', true);
+const v2 = s2.items.at(-1).items.at(-1).value;
+console.log(v2.range, JSON.stringify(d2.toString().slice(v2.range[0], v2.range[2])));

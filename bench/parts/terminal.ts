@@ -1,0 +1,139 @@
+// Embedded terminals, end to end: a real `holdfast serve` and a Chromium page rendering with the bundled
+// xterm.js (terminalPage.ts). Output throughput of a 100 MB flood against node-pty alone, the host's memory
+// during floods against its idle memory, keystroke echo while another terminal floods against echo with
+// no flood, and how quickly Ctrl+C stops a flood.
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as pty from 'node-pty';
+import { flowControl } from '../../electron/contract';
+import { figure, median, type BenchPart } from '../benchTypes';
+import { residentMiB, spawnHoldfastServe } from '../processes';
+import { TerminalBenchPage } from '../terminalPage';
+import { chromiumArgs, chromiumPath } from '../../playwright.config';
+
+const floodPayloadBytes = 100 * 1024 * 1024;
+const floodLine = 'holdfast terminal benchmark line 0123456789 abcdefghijklmnopqrstuvwxyz';
+const floodCommand = `yes '${floodLine}' | head -c ${floodPayloadBytes}`;
+const endlessFloodCommand = `yes '${floodLine}'`;
+/** What the flood puts through the pty: the payload, each "\n" turned into "\r\n" by the tty (onlcr). */
+const floodPtyBytes = floodPayloadBytes + Math.floor(floodPayloadBytes / (floodLine.length + 1));
+const cols = 120;
+const rows = 30;
+const rawRounds = 3;
+const keystrokes = 200;
+const keystrokeSpacingMs = 20;
+const promptSettleMs = 500;
+const floodStoppedQuietMs = 200;
+const memorySampleMs = 100;
+
+interface RawFlood {
+  bytes: number;
+  ms: number;
+}
+
+/** node-pty alone: the same command through `bash -c`, bytes counted in Node until the last one arrives. */
+function rawPtyFlood(home: string): Promise<RawFlood> {
+  return new Promise((resolve) => {
+    const startedAt = performance.now();
+    let bytes = 0;
+    let lastDataAt = startedAt;
+    // encoding null: Buffers, as the host reads them (no UTF-8 decoding in either).
+    const shell = pty.spawn('/bin/bash', ['-c', floodCommand], { name: 'xterm-256color', cols, rows, cwd: home, env: { ...process.env, HOME: home }, encoding: null });
+    shell.onData((data: string | Buffer) => {
+      bytes += data.length;
+      lastDataAt = performance.now();
+    });
+    // node-pty may report the exit before the last reads; give them a moment.
+    shell.onExit(() => setTimeout(() => resolve({ bytes, ms: lastDataAt - startedAt }), 200));
+  });
+}
+
+/** Samples a process's RSS until stopped; the peak, in MiB. */
+function sampleResidentPeak(pid: number): { stop(): number } {
+  let peak = residentMiB(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, residentMiB(pid))), memorySampleMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, residentMiB(pid));
+    },
+  };
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+}
+
+const megabytesPerSecond = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+
+export const terminalPart: BenchPart = {
+  name: 'terminal',
+  async run() {
+    const home = mkdtempSync(join(tmpdir(), 'holdfast-bench-home-'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'holdfast-bench-'));
+    const raw: RawFlood[] = [];
+    for (let round = 0; round < rawRounds; round++) raw.push(await rawPtyFlood(home));
+    const rawSpeed = median(raw.map((flood) => megabytesPerSecond(flood.bytes, flood.ms)));
+    const rawBytes = raw[0]!.bytes;
+    if (raw.some((flood) => flood.bytes !== floodPtyBytes)) process.stderr.write(`bench: terminal: raw floods carried ${raw.map((flood) => flood.bytes).join(', ')} bytes (expected ${floodPtyBytes})\n`);
+
+    const serve = await spawnHoldfastServe(dataDir, { ...process.env, HOME: home, SHELL: '/bin/bash' });
+    const pid = serve.child.pid!;
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    try {
+      const page = await TerminalBenchPage.open(browser, serve.url);
+
+      // 1. Throughput of a 100 MB flood, and the host's memory meanwhile.
+      const floodTerminal = await page.openTerminal(cols, rows, promptSettleMs);
+      await sleep(1000);
+      const idleRss = residentMiB(pid);
+      const floodMemory = sampleResidentPeak(pid);
+      const flood = await page.flood(floodTerminal, floodCommand, floodPtyBytes, 600_000);
+      const floodPeakRss = floodMemory.stop();
+      await page.quiet(floodTerminal, promptSettleMs);
+      await page.closeTerminal(floodTerminal);
+      const oursSpeed = megabytesPerSecond(floodPtyBytes, flood.ms);
+
+      // 2. Keystroke echo in B, first with nothing else running, then while A floods; then Ctrl+C in A.
+      const flooding = await page.openTerminal(cols, rows, promptSettleMs);
+      const typing = await page.openTerminal(cols, rows, promptSettleMs);
+      const calm = await page.type(typing, 'x', keystrokes, keystrokeSpacingMs);
+      await page.input(typing, '\x15'); // Ctrl+U: clear the typed line
+      await page.quiet(typing, promptSettleMs);
+      const typingMemory = sampleResidentPeak(pid);
+      await page.start(flooding, endlessFloodCommand, 1024 * 1024);
+      const underFlood = await page.type(typing, 'x', keystrokes, keystrokeSpacingMs, flooding);
+      const stopped = await page.interrupt(flooding, floodStoppedQuietMs);
+      const typingPeakRss = typingMemory.stop();
+      const errors = await page.errors();
+      if (errors.length) throw new Error(`the host refused keystrokes: ${errors.join('; ')}`);
+      await page.close();
+
+      const calmP50 = percentile(calm.latencies, 0.5);
+      const calmP95 = percentile(calm.latencies, 0.95);
+      const floodP50 = percentile(underFlood.latencies, 0.5);
+      const floodP95 = percentile(underFlood.latencies, 0.95);
+      const floodAlongside = megabytesPerSecond(underFlood.watchedBytes, underFlood.ms);
+      const inPage = 'xterm.js 6 (the package the console bundles, DOM renderer) in a page of the console\'s origin, with its own WebSocket; React is not in this loop';
+      return [
+        figure('terminal', `output throughput: ${floodPayloadBytes / 1024 / 1024} MiB flood, typed command to the last byte parsed by xterm.js (higher is better)`, 'MB/s', oursSpeed, 'node-pty alone: bash -c same command, bytes counted in Node', rawSpeed,
+          `${(floodPtyBytes / 1e6).toFixed(1)} MB through the pty (onlcr adds \\r); ours ${(flood.ms / 1000).toFixed(2)} s in ${flood.frames} frames (mean ${Math.round(floodPtyBytes / flood.frames)} B); raw ${raw.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')} (median of ${rawRounds}, ${rawBytes} B); ${inPage}; acks every ${flowControl.ackEveryBytes} parsed bytes from the write callback`),
+        figure('terminal', 'host RSS, peak during the 100 MiB flood (sampled every 100 ms)', 'MiB', floodPeakRss, 'same process idle, one terminal open, before the flood', idleRss,
+          `peak during the endless flood + typing phase: ${typingPeakRss.toFixed(1)} MiB`),
+        figure('terminal', `keystroke echo p95 in terminal B while terminal A floods (${keystrokes} keys, ≥${keystrokeSpacingMs} ms apart)`, 'ms', floodP95, 'same keystrokes in B, no flood, p95', calmP95,
+          `p50 ${floodP50.toFixed(1)} ms under flood vs ${calmP50.toFixed(1)} ms calm; max ${Math.max(...underFlood.latencies).toFixed(1)} ms; A parsed ${floodAlongside.toFixed(1)} MB/s meanwhile; send to B's next write callback; ${inPage}`),
+        figure('terminal', 'Ctrl+C to a flood stopping: sent to the last output parsed (then 200 ms of silence)', 'ms', stopped.ms, 'keystroke echo p50, no flood', calmP50,
+          `${stopped.bytesAfter} bytes parsed after Ctrl+C was sent (in flight, the ^C echo and the new prompt)`),
+      ];
+    } finally {
+      await browser.close();
+      await serve.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,119 @@
+// Redaction before anything from a terminal is stored (timeline, evidence, search index, recordings): what
+// is written there is hash-chained and exported, so a secret that slips in cannot be taken back.
+// Two sources: the secret values the responder typed for a runbook run (replaced by their variable name),
+// and the shapes credentials take in commands and their output. The shapes need a telling key or prefix
+// (Authorization, AKIA, password=, scheme://user:pw@), so ordinary prose and `env` output stay readable.
+
+export interface RedactionResult {
+  text: string;
+  /** How many replacements were made. */
+  count: number;
+}
+
+/** Secret values shorter than this are not searched for: a one- or two-character "secret" would erase
+ * every occurrence of that character in the output while protecting nothing. */
+export const minSecretLength = 3;
+
+const redacted = '[REDACTED]';
+
+interface Shape {
+  regex: RegExp;
+  /** The match with the secret part replaced. */
+  replace: (match: string, ...groups: string[]) => string;
+}
+
+/** Keeps what names the secret (key, header, user, host) and the value's quotes, and replaces the value,
+ * unless a secret value already replaced it. */
+function keepPrefix(match: string, prefix: string, value: string, suffix = ''): string {
+  const quote = /^["']/.test(value) && value.endsWith(value[0]!) && value.length > 1 ? value[0]! : '';
+  const inner = quote ? value.slice(1, -1) : value;
+  return inner.startsWith('[REDACTED') ? match : `${prefix}${quote}${redacted}${quote}${suffix}`;
+}
+
+/** Names whose value is a secret: `password`, `DB_PASSWORD`, `GITHUB_TOKEN`, `client-secret`, `api_key`. */
+const secretKey = String.raw`[A-Za-z0-9_.-]*(?:passw(?:or)?d|secret|token|api[_-]?key|private[_-]?key)`;
+/** A value: quoted (to its closing quote) or bare (to whitespace, a quote or a separator). */
+const value = String.raw`(?:"[^"\n]*"|'[^'\n]*'|[^\s"'&;,]+)`;
+
+const shapes: Shape[] = [
+  {
+    // A whole private key, or from BEGIN to the end of the text when the END was cut off (truncation).
+    regex: /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END \1PRIVATE KEY\2-----|$(?![\s\S]))/g,
+    replace: (_match, kind = '', block = '') => `-----BEGIN ${kind}PRIVATE KEY${block}-----\n${redacted}\n-----END ${kind}PRIVATE KEY${block}-----`,
+  },
+  {
+    // `Authorization: Basic|Bearer|Token xxx` (curl -H, logged request headers).
+    regex: /\b(Authorization\s*[:=]\s*["']?(?:Basic|Bearer|Token)\s+)([A-Za-z0-9\-._~+/]+=*)/gi,
+    replace: keepPrefix,
+  },
+  {
+    // A bare `Bearer xxx`: only token-like values, so "Bearer authentication" in prose is left alone.
+    regex: /\b(Bearer\s+)([A-Za-z0-9\-._~+/]{20,}=*)/g,
+    replace: keepPrefix,
+  },
+  {
+    regex: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g,
+    replace: () => '[REDACTED:AWS_ACCESS_KEY_ID]',
+  },
+  {
+    // ~/.aws/credentials lines, env assignments, JSON keys.
+    regex: /\b(aws_secret_access_key["']?\s*[=:]\s*["']?)([A-Za-z0-9/+=]{20,})/gi,
+    replace: keepPrefix,
+  },
+  {
+    // Tokens whose prefix says what they are: GitHub, GitLab, Slack, and JWTs.
+    regex: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})/g,
+    replace: () => redacted,
+  },
+  {
+    // scheme://user:password@host keeps the user and host, which help the reader; the user may be empty
+    // (redis://:password@host). The password stops at "/", so host:port/path@x is not taken for one.
+    regex: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)([^\s@/?#]+)(@)/gi,
+    replace: keepPrefix,
+  },
+  {
+    // password=…, DB_PASSWORD=…, --token=…, "secret": "…", and at a line's start `password: …` (YAML,
+    // headers). A key with ":" in the middle of a line is prose ("invalid token: expired").
+    regex: new RegExp(String.raw`(\b${secretKey}["']?[ \t]*=[ \t]*|^[ \t-]*${secretKey}[ \t]*:[ \t]*|["']${secretKey}["'][ \t]*:[ \t]*)(${value})`, 'gim'),
+    replace: keepPrefix,
+  },
+  {
+    // --password hunter2, --token abc (a flag and its value as two words).
+    regex: new RegExp(String.raw`(--${secretKey}\s+)(${value})`, 'gi'),
+    replace: keepPrefix,
+  },
+];
+
+/**
+ * Replaces every secret value with `[REDACTED:NAME]`, then every credential shape. Longer values go first,
+ * so a secret that contains another is replaced whole.
+ */
+export function redact(text: string, secrets: Record<string, string> = {}): RedactionResult {
+  let count = 0;
+  let result = text;
+  const values = Object.entries(secrets)
+    .filter(([, secret]) => typeof secret === 'string' && secret.length >= minSecretLength)
+    .sort(([, a], [, b]) => b.length - a.length);
+  for (const [name, secret] of values) {
+    const parts = result.split(secret);
+    if (parts.length > 1) {
+      count += parts.length - 1;
+      result = parts.join(`[REDACTED:${secretLabel(name)}]`);
+    }
+  }
+  for (const shape of shapes) {
+    result = result.replace(shape.regex, (match: string, ...rest: unknown[]) => {
+      // After the groups come the match's offset and the whole input (no shape has named groups).
+      const groups = rest.slice(0, -2).map((part) => (typeof part === 'string' ? part : ''));
+      const replacement = shape.replace(match, ...groups);
+      if (replacement !== match) count++;
+      return replacement;
+    });
+  }
+  return { text: result, count };
+}
+
+/** Variable names are shown in the marker; keep them to a safe alphabet. */
+function secretLabel(name: string): string {
+  return name.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64) || 'SECRET';
+}

@@ -1,0 +1,225 @@
+// The console's terminals: opens shells for incidents (or scratch), routes keystrokes and output, hands
+// runbook steps to a terminal, and turns every captured command of an incident's terminal into its record.
+// A command handed over from a runbook step is linked to that step, whose state then follows the exit code.
+import { homedir } from 'node:os';
+import { basename } from 'node:path';
+import { HoldfastError, type TerminalInfo, type TerminalStreamMessage } from '../../contract';
+import type { EventHub } from '../eventHub';
+import type { HostLog } from '../hostLog';
+import type { IncidentLog } from '../incidentLog';
+import type { RunbookRunService } from '../runbooks/runbookRuns';
+import { newUlid } from '../store/identifiers';
+import type { CapturedCommand } from './commandCapture';
+import { recordCaptureUnavailable, recordCommand, type CommandOrigin } from './commandRecorder';
+import type { StreamClient } from './outputFanOut';
+import { recordingPath } from './recordings';
+import { TerminalSession } from './terminalSession';
+
+export interface TerminalServiceOptions {
+  dataDir: string;
+  /** resources/shell-integration: the bash and zsh wrappers. */
+  integrationDir: string;
+  events: EventHub;
+  log: HostLog;
+  incidentLog: IncidentLog | undefined;
+  runs: RunbookRunService | undefined;
+  maxOutputBytes: () => number;
+  /** The environment shells start with (the host's own, by default). */
+  env?: NodeJS.ProcessEnv;
+  maxRecordingBytes?: number;
+}
+
+/** More than this many shells at once is a runaway loop, not a responder. */
+export const maxTerminals = 32;
+export const defaultMaxRecordingBytes = 16 * 1024 * 1024;
+
+interface HandedStep {
+  runId: string;
+  runbookId: string;
+  key: string;
+  shownCommand: string;
+}
+
+interface Entry {
+  session: TerminalSession;
+  /** Runs whose steps were handed to this terminal: their secrets are redacted from it. */
+  runIds: Set<string>;
+  /** The step whose command was typed and whose capture has not arrived yet. */
+  handedStep: HandedStep | undefined;
+  /** Commands are recorded one after another, in the order they ended. */
+  recording: Promise<void>;
+}
+
+export class TerminalService {
+  private readonly terminals = new Map<string, Entry>();
+  private readonly titleCounters = new Map<string, number>();
+
+  constructor(private readonly options: TerminalServiceOptions) {}
+
+  open(params: { cols: number; rows: number; incidentId?: string; cwd?: string; title?: string }): TerminalInfo {
+    if (this.terminals.size >= maxTerminals) throw new HoldfastError('conflict', `${maxTerminals} terminals are open; close one first.`);
+    const incidentId = params.incidentId ? this.requireIncidentLog().incidents.require(params.incidentId).id : null;
+    const env = this.options.env ?? process.env;
+    const id = newUlid();
+    const shellName = basename(env.SHELL || 'bash');
+    const entry: Entry = { runIds: new Set(), handedStep: undefined, recording: Promise.resolve(), session: undefined as unknown as TerminalSession };
+    entry.session = new TerminalSession({
+      id,
+      incidentId,
+      title: params.title ?? this.nextTitle(incidentId, shellName),
+      cwd: params.cwd ?? env.HOME ?? homedir(),
+      cols: params.cols,
+      rows: params.rows,
+      integrationDir: this.options.integrationDir,
+      env,
+      recordingPath: recordingPath(this.options.dataDir, incidentId, id),
+      maxRecordingBytes: this.options.maxRecordingBytes ?? defaultMaxRecordingBytes,
+      maxOutputBytes: this.options.maxOutputBytes,
+      secrets: () => this.secretsOf(entry),
+      onInfo: (info) => this.options.events.emit('terminal.changed', info),
+      onCommand: (command) => this.captured(entry, command),
+      onCaptureUnavailable: (reason) => this.captureUnavailable(entry, reason),
+    });
+    this.terminals.set(id, entry);
+    return entry.session.start();
+  }
+
+  list(incidentRef?: string): TerminalInfo[] {
+    const incidentId = incidentRef ? this.requireIncidentLog().incidents.require(incidentRef).id : undefined;
+    return [...this.terminals.values()].map((entry) => entry.session.info).filter((info) => incidentId === undefined || info.incidentId === incidentId);
+  }
+
+  input(terminalId: string, data: string): void {
+    const { session } = this.require(terminalId);
+    if (session.info.state !== 'running') throw new HoldfastError('conflict', `${session.info.title} is not running; restart it first.`);
+    session.write(data);
+  }
+
+  resize(terminalId: string, cols: number, rows: number): void {
+    this.require(terminalId).session.resize(cols, rows);
+  }
+
+  rename(terminalId: string, title: string): TerminalInfo {
+    return this.require(terminalId).session.rename(title);
+  }
+
+  async restart(terminalId: string): Promise<TerminalInfo> {
+    const entry = this.require(terminalId);
+    entry.handedStep = undefined;
+    return entry.session.restart();
+  }
+
+  async close(terminalId: string): Promise<void> {
+    const entry = this.require(terminalId);
+    this.terminals.delete(terminalId);
+    await entry.session.close();
+    await entry.recording;
+    this.options.events.emit('terminal.closed', { terminalId });
+  }
+
+  /** Types a runbook step's command into the terminal and presses Enter (the responder confirmed it). */
+  runStep(terminalId: string, runId: string, key: string): { shownCommand: string } {
+    const entry = this.require(terminalId);
+    const runs = this.options.runs;
+    if (!runs) throw new HoldfastError('unavailable', 'Runbook runs are unavailable: the incident log could not be opened.');
+    const { run, command } = runs.stepCommand(runId, key);
+    const info = entry.session.info;
+    if (info.incidentId !== run.incidentId) throw new HoldfastError('conflict', `${info.title} belongs to another incident; open a terminal in this incident to run the step.`);
+    if (info.state !== 'running') throw new HoldfastError('conflict', `${info.title} is not running; restart it first.`);
+    if (entry.session.busy || entry.handedStep) throw new HoldfastError('conflict', `${info.title} is still running a command; wait for it to finish or press Ctrl+C.`);
+    const item = run.items[key];
+    const step = run.runbook.steps.find((candidate) => `step:${candidate.order}` === key);
+    if (step?.confirm && item?.state !== 'running') {
+      throw new HoldfastError('conflict', `Step ${step.order} is break-glass: confirm it (type "${step.confirm.target}" and a reason) before running it.`);
+    }
+    const shownCommand = runs.displayCommand(run, command);
+    if (item?.state !== 'running') runs.setItem(runId, key, 'running');
+    entry.runIds.add(runId);
+    entry.handedStep = { runId, runbookId: run.runbookId, key, shownCommand };
+    // Ctrl+U first: whatever half-typed text sits at the prompt must not be prefixed to the step's command.
+    entry.session.write(`\x15${runs.runnableCommand(run, command)}\r`);
+    return { shownCommand };
+  }
+
+  attach(client: StreamClient, message: TerminalStreamMessage): void {
+    const entry = this.terminals.get(message.terminalId);
+    if (!entry) return; // closed meanwhile: the renderer learns it from terminal.closed
+    if (message.type === 'attach') entry.session.attach(client);
+    else if (message.type === 'detach') entry.session.detach(client);
+    else entry.session.ack(client, message.bytes);
+  }
+
+  /** A renderer went away: stop counting it in every terminal's flow control. */
+  forget(client: StreamClient): void {
+    for (const entry of this.terminals.values()) entry.session.detach(client);
+  }
+
+  recordingPathOf(terminalId: string): string {
+    return this.require(terminalId).session.recordingPath;
+  }
+
+  /** Ends every shell (the console is closing): no orphaned processes. */
+  async dispose(): Promise<void> {
+    const entries = [...this.terminals.values()];
+    this.terminals.clear();
+    await Promise.all(entries.map(async (entry) => {
+      await entry.session.close();
+      await entry.recording;
+    }));
+  }
+
+  private captured(entry: Entry, command: CapturedCommand): void {
+    const handed = entry.handedStep;
+    entry.handedStep = undefined;
+    const info = entry.session.info;
+    const log = this.options.incidentLog;
+    if (!info.incidentId || !log) return;
+    const incidentId = info.incidentId;
+    const origin: CommandOrigin = { terminalId: info.id, terminalTitle: info.title, ...(handed ? { step: handed } : {}) };
+    const secrets = this.secretsOf(entry);
+    entry.recording = entry.recording.then(async () => {
+      try {
+        await recordCommand(log, incidentId, command, origin, secrets);
+        if (handed && command.exitCode !== null && this.options.runs) {
+          const state = command.exitCode === 0 ? 'done' : 'failed';
+          this.options.runs.setItem(handed.runId, handed.key, state, `exit code ${command.exitCode} in ${info.title}`);
+        }
+      } catch (error) {
+        this.options.log.error(`could not record a command of ${info.title}`, error);
+      }
+    });
+  }
+
+  private captureUnavailable(entry: Entry, reason: string): void {
+    const info = entry.session.info;
+    const log = this.options.incidentLog;
+    if (!info.incidentId || !log) return;
+    try {
+      recordCaptureUnavailable(log, info.incidentId, { terminalId: info.id, terminalTitle: info.title }, reason);
+    } catch (error) {
+      this.options.log.error(`could not note that ${info.title} is not captured`, error);
+    }
+  }
+
+  private secretsOf(entry: Entry): Record<string, string> {
+    return Object.assign({}, ...[...entry.runIds].map((runId) => this.options.runs?.secretsFor(runId) ?? {}));
+  }
+
+  private nextTitle(incidentId: string | null, shellName: string): string {
+    const scope = incidentId ?? 'scratch';
+    const next = (this.titleCounters.get(scope) ?? 0) + 1;
+    this.titleCounters.set(scope, next);
+    return `${shellName} ${next}`;
+  }
+
+  private require(terminalId: string): Entry {
+    const entry = this.terminals.get(terminalId);
+    if (!entry) throw new HoldfastError('not_found', `No terminal ${terminalId}; it was closed.`);
+    return entry;
+  }
+
+  private requireIncidentLog(): IncidentLog {
+    if (!this.options.incidentLog) throw new HoldfastError('unavailable', 'The incident log could not be opened, so terminals cannot be attached to incidents.');
+    return this.options.incidentLog;
+  }
+}
