@@ -192,7 +192,7 @@ test('guided run inside an incident: variables once, masked command, copy for th
 
   // Start, copy for the terminal (real values), fail, rollback one click away.
   await page.getByRole('button', { name: 'Start step 1' }).click();
-  await page.getByRole('button', { name: 'Run step 1 in terminal' }).click();
+  await page.getByRole('button', { name: 'Copy command of step 1' }).click();
   await expect(page.getByText('Copied: paste it in your terminal.')).toBeVisible();
   await expect.poll(() => clipboardText(page)).toBe(`edge-cli objects count --tenant 'acme corp'`);
   await page.getByRole('button', { name: 'Failed step 1' }).click();
@@ -202,7 +202,7 @@ test('guided run inside an incident: variables once, masked command, copy for th
   await expect(step2.getByRole('button', { name: 'Done step 2' })).toBeDisabled();
   await step2.getByRole('textbox', { name: /Type edge-prod to unlock step 2/ }).fill('edge-prod');
   await step2.getByRole('textbox', { name: 'Reason for running step 2' }).fill('Tenant sees stale prices');
-  await step2.getByRole('button', { name: 'Run step 2 in terminal' }).click();
+  await step2.getByRole('button', { name: 'Copy command of step 2' }).click();
   await expect.poll(() => clipboardText(page)).toBe(`curl -X POST -H "Authorization: Bearer s3cr3t-token" https://edge.example.internal/purge/'acme corp'`);
   await step2.getByRole('button', { name: 'Failed step 2' }).click();
   await expect(step2.getByText('Warm the cache again.')).toBeVisible();

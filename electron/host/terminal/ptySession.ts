@@ -136,6 +136,8 @@ export class PtySession {
     if (!(await this.exitWithin(hangupGraceMs))) signal(-this.pid, 'SIGKILL');
     while (Date.now() < deadline && this.sessionProcesses().length > 0) await delay(sweepPollMs);
     for (const pid of this.sessionProcesses()) signal(pid, 'SIGKILL');
+    // SIGKILL is not instant either: a caller that checks right after must find them gone.
+    while (this.sessionProcesses().length > 0 && Date.now() < deadline + hangupGraceMs) await delay(sweepPollMs);
     await this.exitPromise;
   }
 

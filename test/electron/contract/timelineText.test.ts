@@ -1,0 +1,44 @@
+// The one line a command_run event reads as in the console, the CLI and the exports: the command, how it
+// ended, how long it took, the runbook step it came from, and a terminal whose commands are not captured.
+import { describe, expect, it } from 'vitest';
+import { describeTimelineEvent } from '../../../electron/contract';
+
+const commandRun = (data: Record<string, unknown>) => describeTimelineEvent({ kind: 'command_run', data });
+
+describe('a command_run event', () => {
+  it('reads as the command with its exit code and duration', () => {
+    expect(commandRun({ commandLine: 'kubectl get pods -n prod', exitCode: 0, durationMs: 420, source: 'typed' })).toBe('Command run: kubectl get pods -n prod (exit 0, 420 ms)');
+    expect(commandRun({ commandLine: 'false', exitCode: 1, durationMs: 3 })).toBe('Command run: false (exit 1, 3 ms)');
+  });
+
+  it('gives durations in the unit a reader wants, rounded once', () => {
+    const duration = (durationMs: number) => commandRun({ commandLine: 'x', durationMs });
+    expect(duration(999.4)).toBe('Command run: x (999 ms)');
+    expect(duration(999.6)).toBe('Command run: x (1.0 s)');
+    expect(duration(1_540)).toBe('Command run: x (1.5 s)');
+    expect(duration(59_960)).toBe('Command run: x (1 min 0 s)');
+    expect(duration(125_000)).toBe('Command run: x (2 min 5 s)');
+    expect(duration(119_600)).toBe('Command run: x (2 min 0 s)');
+  });
+
+  it('names the runbook step it was run for', () => {
+    const line = commandRun({ commandLine: 'kubectl rollout restart deploy/api', exitCode: 0, durationMs: 2_000, source: 'runbook', runbookId: 'db', stepKey: 'step:3' });
+    expect(line).toBe('Command run: kubectl rollout restart deploy/api (exit 0, 2.0 s, runbook step 3)');
+  });
+
+  it('leaves out what the shell did not report, and says when the command text was not captured', () => {
+    expect(commandRun({ commandLine: 'sleep 100', exitCode: null })).toBe('Command run: sleep 100');
+    expect(commandRun({ commandLine: null, exitCode: 130, durationMs: 50 })).toBe('Command run: command text not captured (exit 130, 50 ms)');
+  });
+
+  it('still reads events recorded by older versions (command and host)', () => {
+    expect(commandRun({ command: 'psql -c "select 1"', exitCode: 0, host: 'db-1' })).toBe('Command run: psql -c "select 1" (exit 0, db-1)');
+  });
+
+  it('says which terminal is not being captured, and why', () => {
+    expect(commandRun({ capture: 'unavailable', reason: 'fish has no Holdfast integration', terminal: 'fish 1', terminalId: 't1' })).toBe(
+      'Terminal fish 1: commands are not being captured (fish has no Holdfast integration)',
+    );
+    expect(commandRun({ capture: 'unavailable' })).toBe('Terminal: commands are not being captured');
+  });
+});
