@@ -13,7 +13,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
-    // No inline scripts or styles anywhere: the CSP forbids them.
+    // No inline scripts anywhere (the CSP forbids them); assets stay files. Inline styles are allowed only
+    // for xterm.js, which sizes its cells with style elements at run time (see contentSecurityPolicy.ts).
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     sourcemap: true,

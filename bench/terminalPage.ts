@@ -1,8 +1,9 @@
 // A Chromium page that drives `holdfast serve`'s terminals the way a renderer does (terminalPageClient.js,
 // with the bundled xterm.js), and the typed calls the terminal benchmark makes into it.
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { flowControl } from '../electron/contract';
+import type { CdpPage } from './cdpChromium';
 
 const xtermScript = fileURLToPath(new URL('../node_modules/@xterm/xterm/lib/xterm.js', import.meta.url));
 const xtermStyles = fileURLToPath(new URL('../node_modules/@xterm/xterm/css/xterm.css', import.meta.url));
@@ -26,84 +27,69 @@ export interface InterruptTiming {
   bytesAfter: number;
 }
 
-/** What terminalPageClient.js installs on window (see there). */
-interface BenchClient {
-  connect(options: { ackEveryBytes: number }): Promise<void>;
-  open(cols: number, rows: number, settleMs: number): Promise<string>;
-  input(id: string, data: string): Promise<unknown>;
-  flood(id: string, command: string, bytes: number, timeoutMs: number): Promise<FloodTiming>;
-  start(id: string, command: string, bytes: number): Promise<void>;
-  type(id: string, character: string, count: number, spacingMs: number, watchId?: string): Promise<TypingTiming>;
-  interrupt(id: string, quietMs: number): Promise<InterruptTiming>;
-  quiet(id: string, quietMs: number): Promise<void>;
-  close(id: string): Promise<void>;
-  errors(): string[];
-}
-
-type BenchWindow = typeof globalThis & { holdfastBench: BenchClient };
-
 export class TerminalBenchPage {
-  private constructor(
-    private readonly context: BrowserContext,
-    private readonly page: Page,
-  ) {}
+  private constructor(private readonly page: CdpPage) {}
 
   /**
    * Opens the console's origin without its React app (a path the server answers 404, reached through the
    * launch URL so the token becomes the session cookie), then loads xterm.js and the client and connects.
    */
-  static async open(browser: Browser, consoleUrl: string): Promise<TerminalBenchPage> {
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
+  static async open(page: CdpPage, consoleUrl: string): Promise<TerminalBenchPage> {
     const launchUrl = new URL(consoleUrl);
     launchUrl.pathname = '/holdfast-terminal-bench';
-    await page.goto(launchUrl.href);
-    await page.setContent('<!doctype html><meta charset="utf-8"><title>Holdfast terminal bench</title><body></body>');
-    await page.addStyleTag({ path: xtermStyles });
-    await page.addScriptTag({ path: xtermScript });
-    await page.addScriptTag({ path: clientScript });
-    await page.evaluate((options) => (globalThis as BenchWindow).holdfastBench.connect(options), { ackEveryBytes: flowControl.ackEveryBytes });
-    return new TerminalBenchPage(context, page);
+    await page.navigate(launchUrl.href);
+    const html = `<!doctype html><meta charset="utf-8"><title>Holdfast terminal bench</title><style>${readFileSync(xtermStyles, 'utf8')}</style><body></body>`;
+    await page.evaluate(`document.open(); document.write(${JSON.stringify(html)}); document.close(); true`);
+    await page.evaluate(readFileSync(xtermScript, 'utf8'));
+    await page.evaluate(readFileSync(clientScript, 'utf8'));
+    const bench = new TerminalBenchPage(page);
+    await bench.call('connect', { ackEveryBytes: flowControl.ackEveryBytes });
+    return bench;
   }
 
   openTerminal(cols: number, rows: number, settleMs: number): Promise<string> {
-    return this.page.evaluate(([c, r, s]) => (globalThis as BenchWindow).holdfastBench.open(c, r, s), [cols, rows, settleMs] as const);
+    return this.call('open', cols, rows, settleMs);
   }
 
   async input(id: string, data: string): Promise<void> {
-    await this.page.evaluate(([i, d]) => (globalThis as BenchWindow).holdfastBench.input(i, d), [id, data] as const);
+    await this.call('input', id, data);
   }
 
+  /** Types `command` + Enter; ms until the output parsed since then reaches `bytes`. */
   flood(id: string, command: string, bytes: number, timeoutMs: number): Promise<FloodTiming> {
-    return this.page.evaluate(([i, c, b, t]) => (globalThis as BenchWindow).holdfastBench.flood(i, c, b, t), [id, command, bytes, timeoutMs] as const);
+    return this.call('flood', id, command, bytes, timeoutMs);
   }
 
+  /** Types `command` + Enter and waits until `bytes` of its output are parsed. */
   start(id: string, command: string, bytes: number): Promise<void> {
-    return this.page.evaluate(([i, c, b]) => (globalThis as BenchWindow).holdfastBench.start(i, c, b), [id, command, bytes] as const);
+    return this.call('start', id, command, bytes);
   }
 
+  /** Types `count` characters at most one per `spacingMs`, timing each echo; `watchId` is a flooding terminal. */
   type(id: string, character: string, count: number, spacingMs: number, watchId?: string): Promise<TypingTiming> {
-    return this.page.evaluate(([i, c, n, s, w]) => (globalThis as BenchWindow).holdfastBench.type(i, c, n, s, w), [id, character, count, spacingMs, watchId] as const);
+    return this.call('type', id, character, count, spacingMs, watchId ?? null);
   }
 
+  /** Ctrl+C; ms until the last output before `quietMs` of silence. */
   interrupt(id: string, quietMs: number): Promise<InterruptTiming> {
-    return this.page.evaluate(([i, q]) => (globalThis as BenchWindow).holdfastBench.interrupt(i, q), [id, quietMs] as const);
+    return this.call('interrupt', id, quietMs);
   }
 
   quiet(id: string, quietMs: number): Promise<void> {
-    return this.page.evaluate(([i, q]) => (globalThis as BenchWindow).holdfastBench.quiet(i, q), [id, quietMs] as const);
+    return this.call('quiet', id, quietMs);
   }
 
   closeTerminal(id: string): Promise<void> {
-    return this.page.evaluate((i) => (globalThis as BenchWindow).holdfastBench.close(i), id);
+    return this.call('close', id);
   }
 
   /** Refusals the host sent for keystrokes nobody awaited: a run with any is not a valid measurement. */
   errors(): Promise<string[]> {
-    return this.page.evaluate(() => (globalThis as BenchWindow).holdfastBench.errors());
+    return this.call('errors');
   }
 
-  close(): Promise<void> {
-    return this.context.close();
+  /** Calls the page client (terminalPageClient.js) with JSON arguments. */
+  private call<T>(method: string, ...args: unknown[]): Promise<T> {
+    return this.page.evaluate<T>(`window.holdfastBench.${method}(${args.map((arg) => JSON.stringify(arg)).join(', ')})`);
   }
 }

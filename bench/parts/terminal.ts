@@ -1,8 +1,8 @@
 // Embedded terminals, end to end: a real `holdfast serve` and a Chromium page rendering with the bundled
-// xterm.js (terminalPage.ts). Output throughput of a 100 MB flood against node-pty alone, the host's memory
-// during floods against its idle memory, keystroke echo while another terminal floods against echo with
-// no flood, and how quickly Ctrl+C stops a flood.
-import { chromium } from '@playwright/test';
+// xterm.js (terminalPage.ts; Chromium driven without Playwright, see cdpChromium.ts). Output throughput of
+// a 100 MB flood against node-pty alone, the host's memory during floods against its idle memory,
+// keystroke echo while another terminal floods against echo with no flood, and how quickly Ctrl+C stops
+// a flood.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +10,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as pty from 'node-pty';
 import { flowControl } from '../../electron/contract';
 import { figure, median, type BenchPart } from '../benchTypes';
-import { residentMiB, spawnHoldfastServe } from '../processes';
+import { launchCdpChromium, type CdpPage } from '../cdpChromium';
+import { residentMiB, spawnHoldfastServe, type Spawned } from '../processes';
 import { TerminalBenchPage } from '../terminalPage';
-import { chromiumArgs, chromiumPath } from '../../playwright.config';
 
 const floodPayloadBytes = 100 * 1024 * 1024;
 const floodLine = 'holdfast terminal benchmark line 0123456789 abcdefghijklmnopqrstuvwxyz';
@@ -75,17 +75,19 @@ export const terminalPart: BenchPart = {
   async run() {
     const home = mkdtempSync(join(tmpdir(), 'holdfast-bench-home-'));
     const dataDir = mkdtempSync(join(tmpdir(), 'holdfast-bench-'));
-    const raw: RawFlood[] = [];
-    for (let round = 0; round < rawRounds; round++) raw.push(await rawPtyFlood(home));
-    const rawSpeed = median(raw.map((flood) => megabytesPerSecond(flood.bytes, flood.ms)));
-    const rawBytes = raw[0]!.bytes;
-    if (raw.some((flood) => flood.bytes !== floodPtyBytes)) process.stderr.write(`bench: terminal: raw floods carried ${raw.map((flood) => flood.bytes).join(', ')} bytes (expected ${floodPtyBytes})\n`);
-
-    const serve = await spawnHoldfastServe(dataDir, { ...process.env, HOME: home, SHELL: '/bin/bash' });
-    const pid = serve.child.pid!;
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    let serve: Spawned | undefined;
+    let chromium: CdpPage | undefined;
     try {
-      const page = await TerminalBenchPage.open(browser, serve.url);
+      const raw: RawFlood[] = [];
+      for (let round = 0; round < rawRounds; round++) raw.push(await rawPtyFlood(home));
+      const rawSpeed = median(raw.map((flood) => megabytesPerSecond(flood.bytes, flood.ms)));
+      const rawBytes = raw[0]!.bytes;
+      if (raw.some((flood) => flood.bytes !== floodPtyBytes)) process.stderr.write(`bench: terminal: raw floods carried ${raw.map((flood) => flood.bytes).join(', ')} bytes (expected ${floodPtyBytes})\n`);
+
+      serve = await spawnHoldfastServe(dataDir, { ...process.env, HOME: home, SHELL: '/bin/bash' });
+      const pid = serve.child.pid!;
+      chromium = await launchCdpChromium();
+      const page = await TerminalBenchPage.open(chromium, serve.url);
 
       // 1. Throughput of a 100 MB flood, and the host's memory meanwhile.
       const floodTerminal = await page.openTerminal(cols, rows, promptSettleMs);
@@ -111,27 +113,26 @@ export const terminalPart: BenchPart = {
       const typingPeakRss = typingMemory.stop();
       const errors = await page.errors();
       if (errors.length) throw new Error(`the host refused keystrokes: ${errors.join('; ')}`);
-      await page.close();
 
       const calmP50 = percentile(calm.latencies, 0.5);
       const calmP95 = percentile(calm.latencies, 0.95);
       const floodP50 = percentile(underFlood.latencies, 0.5);
       const floodP95 = percentile(underFlood.latencies, 0.95);
       const floodAlongside = megabytesPerSecond(underFlood.watchedBytes, underFlood.ms);
-      const inPage = 'xterm.js 6 (the package the console bundles, DOM renderer) in a page of the console\'s origin, with its own WebSocket; React is not in this loop';
+      const inPage = 'xterm.js 6 (the package the console bundles, DOM renderer, no GPU) in a Chromium page of the console\'s origin with its own WebSocket, driven over bare CDP (no DevTools Network listener); React is not in this loop';
       return [
-        figure('terminal', `output throughput: ${floodPayloadBytes / 1024 / 1024} MiB flood, typed command to the last byte parsed by xterm.js (higher is better)`, 'MB/s', oursSpeed, 'node-pty alone: bash -c same command, bytes counted in Node', rawSpeed,
-          `${(floodPtyBytes / 1e6).toFixed(1)} MB through the pty (onlcr adds \\r); ours ${(flood.ms / 1000).toFixed(2)} s in ${flood.frames} frames (mean ${Math.round(floodPtyBytes / flood.frames)} B); raw ${raw.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')} (median of ${rawRounds}, ${rawBytes} B); ${inPage}; acks every ${flowControl.ackEveryBytes} parsed bytes from the write callback`),
-        figure('terminal', 'host RSS, peak during the 100 MiB flood (sampled every 100 ms)', 'MiB', floodPeakRss, 'same process idle, one terminal open, before the flood', idleRss,
+        figure('terminal', `output throughput, ${floodPayloadBytes / 1024 / 1024} MiB flood into xterm.js (higher is better)`, 'MB/s', oursSpeed, 'node-pty alone: bash -c same command, bytes counted in Node', rawSpeed,
+          `${(floodPtyBytes / 1e6).toFixed(1)} MB through the pty (onlcr adds \\r); ours ${(flood.ms / 1000).toFixed(2)} s from typing the command to the last byte parsed, in ${flood.frames} frames (mean ${Math.round(floodPtyBytes / flood.frames)} B); raw ${raw.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')} (median of ${rawRounds}, ${rawBytes} B); ${inPage}; acks every ${flowControl.ackEveryBytes} parsed bytes from the write callback`),
+        figure('terminal', 'host RSS peak during the flood (sampled every 100 ms)', 'MiB', floodPeakRss, 'same process idle, one terminal open, before the flood', idleRss,
           `peak during the endless flood + typing phase: ${typingPeakRss.toFixed(1)} MiB`),
-        figure('terminal', `keystroke echo p95 in terminal B while terminal A floods (${keystrokes} keys, ≥${keystrokeSpacingMs} ms apart)`, 'ms', floodP95, 'same keystrokes in B, no flood, p95', calmP95,
-          `p50 ${floodP50.toFixed(1)} ms under flood vs ${calmP50.toFixed(1)} ms calm; max ${Math.max(...underFlood.latencies).toFixed(1)} ms; A parsed ${floodAlongside.toFixed(1)} MB/s meanwhile; send to B's next write callback; ${inPage}`),
-        figure('terminal', 'Ctrl+C to a flood stopping: sent to the last output parsed (then 200 ms of silence)', 'ms', stopped.ms, 'keystroke echo p50, no flood', calmP50,
-          `${stopped.bytesAfter} bytes parsed after Ctrl+C was sent (in flight, the ^C echo and the new prompt)`),
+        figure('terminal', `keystroke echo p95 while another terminal floods (${keystrokes} keys)`, 'ms', floodP95, 'same keystrokes in B, no flood, p95', calmP95,
+          `p50 ${floodP50.toFixed(1)} ms under flood vs ${calmP50.toFixed(1)} ms calm; max ${Math.max(...underFlood.latencies).toFixed(1)} ms; keys ≥${keystrokeSpacingMs} ms apart; A parsed ${floodAlongside.toFixed(1)} MB/s meanwhile; send to B's next write callback; ${inPage}`),
+        figure('terminal', 'Ctrl+C to flood stopped (last output parsed)', 'ms', stopped.ms, 'keystroke echo p50, no flood', calmP50,
+          `${stopped.bytesAfter} bytes parsed after Ctrl+C was sent (in flight, the ^C echo and the new prompt); stopped = ${floodStoppedQuietMs} ms without output`),
       ];
     } finally {
-      await browser.close();
-      await serve.stop();
+      await chromium?.close();
+      await serve?.stop();
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(home, { recursive: true, force: true });
     }

@@ -58,7 +58,9 @@ export class RunbookRunService {
     const item = describeItem(run, key);
     if (state === 'skipped' && !reason?.trim()) throw new HoldfastError('invalid_params', 'Say why the step is skipped.', [{ path: 'params.reason', message: 'a reason is required to skip' }]);
     const guard = item.step?.confirm;
-    if (guard && (state === 'running' || state === 'done')) {
+    // The confirmation is asked before the step runs; finishing a step that was confirmed does not ask again.
+    const alreadyConfirmed = state === 'done' && run.items[key]?.state === 'running';
+    if (guard && (state === 'running' || state === 'done') && !alreadyConfirmed) {
       if (confirmation?.typedTarget.trim() !== guard.target || !confirmation.reason.trim()) {
         throw new HoldfastError('conflict', `Step ${item.label} is break-glass: type "${guard.target}" and give a reason before running it.`, [{ path: 'params.confirmation', message: `type "${guard.target}" and a reason` }]);
       }

@@ -20,7 +20,7 @@ export class CommandStream {
   private readonly capture: CommandCapture;
   private readonly initialCwd: string;
   /** Made once, not per chunk: feed() runs for every pty read. */
-  private readonly sink: ParserSink & { finished: CapturedCommand[] };
+  private readonly sink: ParserSink & { finished: CapturedCommand[]; promptShown: boolean };
 
   constructor(options: CommandStreamOptions) {
     this.parser = new ShellIntegrationParser(options.nonce);
@@ -29,8 +29,10 @@ export class CommandStream {
     this.initialCwd = options.initialCwd;
     this.sink = {
       finished: [],
+      promptShown: false,
       text: (text) => capture.text(text),
       mark(mark) {
+        if (mark.type === 'promptEnd') this.promptShown = true;
         const command = capture.mark(mark);
         if (command) this.finished.push(command);
       },
@@ -56,6 +58,11 @@ export class CommandStream {
    * one with its first prompt, so a session still without one after a few seconds has no capture. */
   get marksSeen(): boolean {
     return this.capture.marksSeen;
+  }
+
+  /** True once the shell finished drawing a prompt: line editing is on, typed text is echoed once. */
+  get promptShown(): boolean {
+    return this.sink.promptShown;
   }
 
   /** True between a command's start and end. */

@@ -62,7 +62,14 @@ export class OutputFanOut {
     return this.paused;
   }
 
-  /** Forgets the clients and resumes the pty (the session is closing or restarting). */
+  /** A new shell starts in this terminal: its screen starts empty for renderers that attach later. */
+  clearReplay(): void {
+    this.recent.length = 0;
+    this.recentBytes = 0;
+    this.recentTrimmed = false;
+  }
+
+  /** Forgets the clients and resumes the pty (the session is closing). */
   reset(): void {
     this.unacked.clear();
     this.batch = [];

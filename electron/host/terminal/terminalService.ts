@@ -137,7 +137,7 @@ export class TerminalService {
     entry.runIds.add(runId);
     entry.handedStep = { runId, runbookId: run.runbookId, key, shownCommand };
     // Ctrl+U first: whatever half-typed text sits at the prompt must not be prefixed to the step's command.
-    entry.session.write(`\x15${runs.runnableCommand(run, command)}\r`);
+    entry.session.typeAtPrompt(`\x15${runs.runnableCommand(run, command)}\r`);
     return { shownCommand };
   }
 

@@ -38,6 +38,7 @@ export class TerminalSession {
   private promptTimer: NodeJS.Timeout | undefined;
   private state: TerminalInfo;
   private closed = false;
+  private typedBeforePrompt: string[] = [];
 
   constructor(private readonly options: TerminalSessionOptions) {
     this.fanOut = new OutputFanOut(options.id, { pause: () => this.pty?.pause(), resume: () => this.pty?.resume() });
@@ -97,6 +98,17 @@ export class TerminalSession {
     if (this.state.state === 'running') this.pty?.write(data);
   }
 
+  /**
+   * Types text once the shell shows its first prompt (at once if it already has, or if it never reports
+   * one): typed earlier, a new shell would echo it before its prompt and again after, and readline could
+   * see it before the user's startup files finished.
+   */
+  typeAtPrompt(text: string): void {
+    const waiting = this.state.state === 'running' && this.state.capture !== 'unavailable' && !this.stream?.promptShown;
+    if (waiting) this.typedBeforePrompt.push(text);
+    else this.write(text);
+  }
+
   resize(cols: number, rows: number): void {
     if (cols === this.state.cols && rows === this.state.rows) return;
     this.pty?.resize(cols, rows);
@@ -111,7 +123,8 @@ export class TerminalSession {
 
   async restart(): Promise<TerminalInfo> {
     await this.stopShell();
-    this.fanOut.reset();
+    // Renderers stay attached: they see the new shell's output as it comes.
+    this.fanOut.clearReplay();
     return this.start();
   }
 
@@ -149,6 +162,9 @@ export class TerminalSession {
       clearTimeout(this.promptTimer);
       this.update({ capture: 'active', captureProblem: null });
     }
+    // The first prompt's end, not its first mark: before readline takes the terminal, the tty would echo
+    // typed text once and readline again.
+    if (stream.promptShown && this.typedBeforePrompt.length) this.typedBeforePrompt.splice(0).forEach((text) => this.write(text));
     if (stream.cwd && stream.cwd !== this.state.cwd) this.update({ cwd: stream.cwd });
     for (const command of commands) this.options.onCommand(command);
   }
@@ -164,11 +180,13 @@ export class TerminalSession {
     if (this.state.capture !== 'waiting' || this.state.state !== 'running') return;
     const reason = 'the shell never reported a prompt to Holdfast (a startup file may replace its prompt hooks or start another program)';
     this.update({ capture: 'unavailable', captureProblem: `Commands are not being captured: ${reason}.` });
+    this.typedBeforePrompt.splice(0).forEach((text) => this.write(text));
     this.options.onCaptureUnavailable(reason);
   }
 
   private async stopShell(): Promise<void> {
     clearTimeout(this.promptTimer);
+    this.typedBeforePrompt = [];
     const pty = this.pty;
     if (pty && !pty.exited) await pty.kill();
   }

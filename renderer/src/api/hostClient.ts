@@ -1,6 +1,6 @@
 // The typed face of the contract for the UI: call('settings.update', {...}) checks method names, params
 // and results at compile time, and throws a HoldfastError (code + message + field issues) on failure.
-import { bridgeGlobalName, HoldfastError, type EventName, type HoldfastBridge, type MethodName, type ParamsOf, type PayloadOf, type ResultOf } from '../../../electron/contract';
+import { bridgeGlobalName, HoldfastError, type EventName, type HoldfastBridge, type MethodName, type ParamsOf, type PayloadOf, type ResultOf, type TerminalStreamMessage } from '../../../electron/contract';
 import { ipcTransport } from './ipcTransport';
 import type { HostLink, Transport } from './transport';
 import { webSocketTransport } from './webSocketTransport';
@@ -9,6 +9,10 @@ export interface HostClient {
   call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
   on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
   onLinkChange(listener: (link: HostLink) => void): () => void;
+  /** Output of every attached terminal (see terminalStream for attaching). */
+  onTerminalOutput(listener: (terminalId: string, data: Uint8Array) => void): () => void;
+  /** Attach to a terminal's output, detach from it, or acknowledge bytes the screen has parsed. */
+  terminalStream(message: TerminalStreamMessage): void;
 }
 
 export function createHostClient(transport: Transport): HostClient {
@@ -24,6 +28,8 @@ export function createHostClient(transport: Transport): HostClient {
       });
     },
     onLinkChange: (listener) => transport.onLinkChange(listener),
+    onTerminalOutput: (listener) => transport.onTerminalOutput(listener),
+    terminalStream: (message) => transport.sendTerminalStream(message),
   };
 }
 

@@ -1,5 +1,5 @@
 // Transport over the Electron preload bridge (window.holdfastBridge).
-import type { HoldfastBridge } from '../../../electron/contract';
+import { decodeOutputFrame, type HoldfastBridge } from '../../../electron/contract';
 import type { Transport } from './transport';
 
 export function ipcTransport(bridge: HoldfastBridge): Transport {
@@ -10,5 +10,11 @@ export function ipcTransport(bridge: HoldfastBridge): Transport {
       listener('connected');
       return () => {};
     },
+    onTerminalOutput: (listener) =>
+      bridge.onTerminalOutput((frame) => {
+        const output = decodeOutputFrame(frame);
+        if (output) listener(output.terminalId, output.data);
+      }),
+    sendTerminalStream: (message) => bridge.sendTerminalStream(message),
   };
 }

@@ -1,6 +1,8 @@
 // Transport over the browser shell's WebSocket (/api/ws on the page's own origin; the launch cookie
 // authenticates it). Reconnects with back-off, and fails pending calls at once when the link drops.
-import type { HostEvent, Outcome, ServerMessage } from '../../../electron/contract';
+// Calls, responses and events travel as JSON text frames; terminal output arrives as binary frames, and
+// terminal stream messages go out as {"kind":"stream","message":…} text frames.
+import { decodeOutputFrame, type HostEvent, type Outcome, type ServerMessage, type TerminalStreamMessage } from '../../../electron/contract';
 import type { HostLink, Transport } from './transport';
 
 const retryDelaysMs = [250, 500, 1000, 2000, 5000];
@@ -9,6 +11,9 @@ export function webSocketTransport(url = defaultSocketUrl()): Transport {
   const pending = new Map<number, (outcome: Outcome) => void>();
   const eventListeners = new Set<(event: HostEvent) => void>();
   const linkListeners = new Set<(link: HostLink) => void>();
+  const outputListeners = new Set<(terminalId: string, data: Uint8Array) => void>();
+  /** Terminals this page follows; attached again on every (re)connection. */
+  const attached = new Set<string>();
   const queued: string[] = [];
   let socket: WebSocket | undefined;
   let link: HostLink = 'connecting';
@@ -21,14 +26,25 @@ export function webSocketTransport(url = defaultSocketUrl()): Transport {
     linkListeners.forEach((listener) => listener(next));
   };
 
+  const sendStream = (message: TerminalStreamMessage) => socket?.send(JSON.stringify({ kind: 'stream', message }));
+
+  const receiveOutput = (frame: ArrayBuffer) => {
+    const output = decodeOutputFrame(new Uint8Array(frame));
+    if (output) outputListeners.forEach((listener) => listener(output.terminalId, output.data));
+  };
+
   const connect = () => {
     socket = new WebSocket(url);
+    socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       attempt = 0;
+      // Link listeners first: a terminal clears its screen before the host replays it.
       setLink('connected');
+      for (const terminalId of attached) sendStream({ type: 'attach', terminalId });
       for (const frame of queued.splice(0)) socket?.send(frame);
     };
     socket.onmessage = (message) => {
+      if (message.data instanceof ArrayBuffer) return receiveOutput(message.data);
       const parsed = JSON.parse(String(message.data)) as ServerMessage;
       if (parsed.kind === 'event') {
         const { kind: _kind, ...event } = parsed;
@@ -72,6 +88,16 @@ export function webSocketTransport(url = defaultSocketUrl()): Transport {
       linkListeners.add(listener);
       listener(link);
       return () => linkListeners.delete(listener);
+    },
+    onTerminalOutput(listener) {
+      outputListeners.add(listener);
+      return () => outputListeners.delete(listener);
+    },
+    sendTerminalStream(message) {
+      if (message.type === 'attach') attached.add(message.terminalId);
+      if (message.type === 'detach') attached.delete(message.terminalId);
+      // While the link is down only the attachments matter (re-sent on open); the host forgets acks anyway.
+      if (socket?.readyState === WebSocket.OPEN) sendStream(message);
     },
   };
 }

@@ -1,6 +1,6 @@
 // One incident, worked: header and controls, where the time went, the timeline with the note field, and
 // the panels (status update, evidence, action items, post-mortem). Files dropped anywhere become evidence.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useConsole } from '../../state/consoleStore';
 import { ActionItems } from './ActionItems';
 import { EvidencePanel } from './EvidencePanel';
@@ -12,13 +12,15 @@ import { PhaseBar } from './PhaseBar';
 import { PostmortemEditor } from './PostmortemEditor';
 import { QuickNote } from './QuickNote';
 import { GuidedRunPanel } from '../runs/GuidedRunPanel';
+import { IncidentTerminals } from '../terminal/IncidentTerminals';
+import { terminalsIn, useTerminals } from '../terminal/terminalStore';
 import { SideTabs } from './SideTabs';
 import { StatusUpdateComposer } from './StatusUpdateComposer';
 import { Timeline } from './Timeline';
 import { useFileDrop } from './useFileDrop';
 import { VerifyTimeline } from './VerifyTimeline';
 
-type TabId = 'runbooks' | 'update' | 'evidence' | 'actions' | 'postmortem';
+type TabId = 'runbooks' | 'terminal' | 'update' | 'evidence' | 'actions' | 'postmortem';
 
 export function IncidentView({ incidentId }: { incidentId: string }) {
   const { detail, detailError, timeline, timelineDone, timelineError, close } = useIncidents();
@@ -26,6 +28,17 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
   const [tab, setTab] = useState<TabId>('runbooks');
   const [latestSignal, setLatestSignal] = useState(0);
   const titleId = useId();
+  const reveal = useTerminals((state) => state.reveal);
+  const runningTerminals = useTerminals((state) => (detail ? terminalsIn(state.byId, detail.incident.id).filter((info) => info.state === 'running').length : 0));
+  // A runbook step handed to this incident's terminal: show the terminal it went to (requests made before
+  // this view opened do not count).
+  const seenReveal = useRef(reveal?.seq ?? 0);
+  const incidentDbId = detail?.incident.id;
+  useEffect(() => {
+    if (!reveal || reveal.seq <= seenReveal.current) return;
+    seenReveal.current = reveal.seq;
+    if (reveal.scope === incidentDbId) setTab('terminal');
+  }, [reveal, incidentDbId]);
   const { dragging, handlers } = useFileDrop((files) => {
     setTab('evidence');
     void attachFiles(incidentId, files);
@@ -73,6 +86,12 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
             onSelect={setTab}
             tabs={[
               { id: 'runbooks', label: 'Runbooks', badge: incident.runbooks.length ? String(incident.runbooks.length) : undefined, content: <GuidedRunPanel incidentId={incident.id} /> },
+              {
+                id: 'terminal',
+                label: 'Terminal',
+                badge: runningTerminals ? String(runningTerminals) : undefined,
+                content: <IncidentTerminals incidentId={incident.id} humanId={incident.humanId} />,
+              },
               { id: 'update', label: 'Update', content: <StatusUpdateComposer incident={incident} timeline={timeline} /> },
               { id: 'evidence', label: 'Evidence', badge: evidence.length ? String(evidence.length) : undefined, content: <EvidencePanel incidentId={incident.id} evidence={evidence} maxMiB={maxMiB} /> },
               { id: 'actions', label: 'Actions', badge: openItems ? String(openItems) : undefined, content: <ActionItems incidentId={incident.id} items={actionItems} /> },

@@ -68,12 +68,9 @@ export function describeEvent(event: TimelineEvent): string {
       const changed = Array.isArray(data.changed) ? (data.changed as string[]) : [];
       return changed.length ? `Post-mortem saved: ${changed.map((key) => postmortemFieldLabels[key] ?? key).join(', ')} changed` : 'Post-mortem saved (no changes)';
     }
-    case 'command_run': {
-      const exit = data.exitCode ?? data.exit;
-      return [str(data.command ?? data.text), exit === undefined ? '' : `exit ${str(exit)}`].filter(Boolean).join(' · ') || generic(data);
-    }
     default:
-      // Runbook steps, pages and kinds this console does not know yet: the wording shared with the CLI and exports.
+      // Runbook steps, commands run in a terminal, pages and kinds this console does not know yet: the wording
+      // shared with the CLI and exports.
       return describeTimelineEvent(event);
   }
 }

@@ -6,7 +6,8 @@ import { HoldfastError, type RunbookRun, type RunbookStep, type RunItemState } f
 import { hostClient } from '../../api/hostClient';
 import { copyText } from '../runbooks/clipboard';
 import { BreakGlassBadge, errorText, formatUtc, needsNetwork, networkRequirements, RequiresBadges } from '../runbooks/RunbookParts';
-import { displayCommand, missingSecrets, runnableCommand } from './runCommands';
+import { RunInTerminal } from './RunInTerminal';
+import { displayCommand, missingSecrets, runnableCommand, secretNamesOf, usesVariable } from './runCommands';
 
 export type ItemKind = 'step' | 'verify' | 'exit';
 
@@ -62,7 +63,8 @@ export function RunItem({ run, kind, number, title, step, command, expected, off
   const blocked = offline && step !== undefined && needsNetwork(step);
   const missing = command ? missingSecrets(run, command, secrets) : [];
 
-  const setState = async (next: RunItemState, reason?: string) => {
+  /** Resolves to whether the host took the change (its refusal is shown beside the item). */
+  const setState = async (next: RunItemState, reason?: string): Promise<boolean> => {
     setBusy(true);
     setError('');
     try {
@@ -77,8 +79,10 @@ export function RunItem({ run, kind, number, title, step, command, expected, off
       onChanged(updated);
       setSkipping(false);
       setSkipReason('');
+      return true;
     } catch (failure) {
       setError(failure instanceof HoldfastError ? failure.message : errorText(failure));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -96,6 +100,9 @@ export function RunItem({ run, kind, number, title, step, command, expected, off
   };
 
   const shown = command ? displayCommand(run, command) : undefined;
+  // Steps go through the host (it holds the secrets and links the command to the step); checks are typed
+  // as shown, so only those without secrets; exit criteria have no command.
+  const handOff = kind === 'step' ? 'step' : command && !secretNamesOf(run).some((secret) => usesVariable(command, secret)) ? 'typed' : 'none';
   const rollbackShown = step?.rollbackCommand ? displayCommand(run, step.rollbackCommand) : undefined;
   const rollbackMissing = step?.rollbackCommand ? missingSecrets(run, step.rollbackCommand, secrets) : [];
   const headingId = `${ids}-title`;
@@ -194,20 +201,27 @@ export function RunItem({ run, kind, number, title, step, command, expected, off
               Reset
             </button>
           )}
+          {command && shown && handOff !== 'none' && (
+            <RunInTerminal
+              run={run}
+              itemKey={key}
+              name={name}
+              shown={shown}
+              typed={handOff === 'typed' ? runnableCommand(run, command, {}) : undefined}
+              disabled={busy || !unlocked}
+              prepare={guard && state !== 'running' ? () => setState('running') : undefined}
+              onStatus={setCopyStatus}
+              onError={setError}
+            />
+          )}
           {command && (
-            <button
-              type="button"
-              className="rb-button rb-button-small rb-button-primary run-terminal"
-              aria-label={`Run ${name} in terminal`}
-              disabled={!unlocked || missing.length > 0}
-              onClick={() => void copyFor(runnableCommand(run, command, secrets), '')}
-            >
-              Run in terminal
+            <button type="button" className="rb-button rb-button-small" aria-label={`Copy command of ${name}`} disabled={!unlocked || missing.length > 0} onClick={() => void copyFor(runnableCommand(run, command, secrets), '')}>
+              Copy
             </button>
           )}
         </div>
-        {command && guard && !unlocked && <p className="field-help">Run in terminal unlocks with the break-glass confirmation.</p>}
-        {missing.length > 0 && <p className="field-help rb-text-warn">Enter {missing.join(', ')} again (above) to copy this command: secret values are not kept across reloads.</p>}
+        {command && guard && !unlocked && <p className="field-help">Run in terminal and Copy unlock with the break-glass confirmation.</p>}
+        {missing.length > 0 && <p className="field-help rb-text-warn">Enter {missing.join(', ')} again (above) to copy this command: secret values are not kept across reloads. Run in terminal still works while this console's host holds them.</p>}
         <p role="status" className="run-copy-status">
           {copyStatus}
         </p>

@@ -101,6 +101,33 @@ describe('a runbook step run in the terminal', () => {
   });
 });
 
+describe('a break-glass step run in a terminal opened for it', () => {
+  it('waits for the new shell\'s prompt before typing, and finishes the confirmed step from the exit code', async () => {
+    const folder = join(test.dataDir, 'team-runbooks');
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, 'restart.yaml'),
+      ['id: restart-api', 'title: Restart the API', 'steps:', '  - order: 1', '    description: Restart it', '    command: echo restarted-$((40+2))', '    confirm:', '      target: production', ''].join('\n'),
+    );
+    await test.call('settings.update', { runbookFolders: [folder] });
+    const run = await test.call<RunbookRun>('runs.start', { incidentId: incident.id, runbookId: 'restart-api', variables: {} });
+    await test.call('runs.setItem', { runId: run.id, key: 'step:1', state: 'running', confirmation: { typedTarget: 'production', reason: 'API wedged' } });
+    const terminal = await openTerminal(test, incident.humanId);
+    const output = new OutputCollector(test.host, terminal.id);
+    await test.call('terminals.runStep', { terminalId: terminal.id, runId: run.id, key: 'step:1' });
+    const finished = await waitFor('the step to be done', async () => {
+      const runs = await test.call<RunbookRun[]>('runs.list', { incidentId: incident.id });
+      return runs[0]!.items['step:1']?.state === 'done' ? runs[0] : undefined;
+    });
+    expect(finished!.items['step:1']!.reason).toMatch(/exit code 0/);
+    expect(await commandEvents(test, incident.id)).toHaveLength(1);
+    // Typed once, after the prompt: the command line appears once on screen, its output once.
+    const shown = output.text().replace(/\x1b\][^\x07]*\x07/g, ''); // the marks carry the command line too
+    expect(shown.split('echo restarted-$((40+2))').length - 1, JSON.stringify(shown)).toBe(1);
+    expect(output.text()).toContain('restarted-42');
+  });
+});
+
 describe('flow control', () => {
   it('stops reading a flood while the renderer has not caught up, resumes on acks, and Ctrl+C ends it promptly', async () => {
     const terminal = await activeTerminal();
