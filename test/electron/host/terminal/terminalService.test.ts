@@ -22,6 +22,14 @@ function evidenceText(sha256: string): string {
   return readFileSync(join(test.dataDir, 'evidence', 'sha256', sha256.slice(0, 2), sha256), 'utf8');
 }
 
+/** Puts one runbook file in a user folder of the library. */
+async function useRunbook(fileName: string, lines: string[]) {
+  const folder = join(test.dataDir, 'team-runbooks');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, fileName), `${lines.join('\n')}\n`);
+  await test.call('settings.update', { runbookFolders: [folder] });
+}
+
 async function type(terminalId: string, text: string) {
   await test.call('terminals.input', { terminalId, data: text });
 }
@@ -66,13 +74,7 @@ describe('commands typed in an incident terminal', () => {
 
 describe('a runbook step run in the terminal', () => {
   it('types the substituted command, records it as the step, and sets the step from the exit code; the secret is stored nowhere', async () => {
-    const folder = join(test.dataDir, 'team-runbooks');
-    mkdirSync(folder);
-    writeFileSync(
-      join(folder, 'token-check.yaml'),
-      ['id: token-check', 'title: Token check', 'variables:', '  - name: API_TOKEN', '    secret: true', 'steps:', '  - order: 1', '    description: Use the token', '    command: echo "token=$API_TOKEN" && test -n "$API_TOKEN"', ''].join('\n'),
-    );
-    await test.call('settings.update', { runbookFolders: [folder] });
+    await useRunbook('token-check.yaml', ['id: token-check', 'title: Token check', 'variables:', '  - name: API_TOKEN', '    secret: true', 'steps:', '  - order: 1', '    description: Use the token', '    command: echo "token=$API_TOKEN" && test -n "$API_TOKEN"']);
     const run = await test.call<RunbookRun>('runs.start', { incidentId: incident.id, runbookId: 'token-check', variables: { API_TOKEN: 'sekrit-value-123' } });
     const terminal = await activeTerminal();
     const { shownCommand } = await test.call<{ shownCommand: string }>('terminals.runStep', { terminalId: terminal.id, runId: run.id, key: 'step:1' });
@@ -103,13 +105,7 @@ describe('a runbook step run in the terminal', () => {
 
 describe('a break-glass step run in a terminal opened for it', () => {
   it('waits for the new shell\'s prompt before typing, and finishes the confirmed step from the exit code', async () => {
-    const folder = join(test.dataDir, 'team-runbooks');
-    mkdirSync(folder);
-    writeFileSync(
-      join(folder, 'restart.yaml'),
-      ['id: restart-api', 'title: Restart the API', 'steps:', '  - order: 1', '    description: Restart it', '    command: echo restarted-$((40+2))', '    confirm:', '      target: production', ''].join('\n'),
-    );
-    await test.call('settings.update', { runbookFolders: [folder] });
+    await useRunbook('restart.yaml', ['id: restart-api', 'title: Restart the API', 'steps:', '  - order: 1', '    description: Restart it', '    command: echo restarted-$((40+2))', '    confirm:', '      target: production']);
     const run = await test.call<RunbookRun>('runs.start', { incidentId: incident.id, runbookId: 'restart-api', variables: {} });
     await test.call('runs.setItem', { runId: run.id, key: 'step:1', state: 'running', confirmation: { typedTarget: 'production', reason: 'API wedged' } });
     const terminal = await openTerminal(test, incident.humanId);
