@@ -12,6 +12,10 @@ export interface StreamClient {
 
 /** Bytes of recent output replayed to a renderer that attaches. */
 export const replayBytes = 256 * 1024;
+/** A frame never holds more than this (the watermarks count frames as they are sent). */
+const maxFrameBytes = 64 * 1024;
+/** Output arriving within this long of the last frame is gathered into the next one. */
+const streamingGapMs = 4;
 
 export class OutputFanOut {
   private readonly unacked = new Map<StreamClient, number>();
@@ -20,9 +24,11 @@ export class OutputFanOut {
   /** Older output than `recent` holds was dropped, so the replay starts wherever the kept chunks start. */
   private recentTrimmed = false;
   private paused = false;
-  /** Chunks read in the same turn of the event loop go out as one frame. */
+  /** Output waiting to go out as one frame (see push). */
   private batch: Buffer[] = [];
+  private batchBytes = 0;
   private flushScheduled = false;
+  private lastFlushAt = 0;
 
   constructor(
     private readonly terminalId: string,
@@ -33,10 +39,14 @@ export class OutputFanOut {
     this.remember(data);
     if (this.unacked.size === 0) return;
     this.batch.push(data);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.batchBytes += data.length;
+    if (this.batchBytes >= maxFrameBytes) return this.flush();
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // After a quiet spell (a keystroke's echo) the output goes out at once; while output streams, pty reads
+    // (4 KiB each) are gathered for a few milliseconds so a flood travels in fewer, larger frames.
+    if (performance.now() - this.lastFlushAt < streamingGapMs) setTimeout(() => this.flush(), streamingGapMs);
+    else setImmediate(() => this.flush());
   }
 
   attach(client: StreamClient): void {
@@ -73,6 +83,7 @@ export class OutputFanOut {
   reset(): void {
     this.unacked.clear();
     this.batch = [];
+    this.batchBytes = 0;
     this.balance();
   }
 
@@ -81,6 +92,8 @@ export class OutputFanOut {
     if (this.batch.length === 0) return;
     const data = this.batch.length === 1 ? this.batch[0]! : Buffer.concat(this.batch);
     this.batch = [];
+    this.batchBytes = 0;
+    this.lastFlushAt = performance.now();
     for (const client of this.unacked.keys()) this.sendTo(client, data);
   }
 

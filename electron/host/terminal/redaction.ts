@@ -17,6 +17,9 @@ export const minSecretLength = 3;
 const redacted = '[REDACTED]';
 
 interface Shape {
+  /** A cheap literal test: text without it cannot hold this shape, so the costly regex is skipped. A flood
+   * of output is recorded through here; most of it holds no credential at all. */
+  hint: RegExp;
   regex: RegExp;
   /** The match with the secret part replaced. */
   replace: (match: string, ...groups: string[]) => string;
@@ -38,47 +41,56 @@ const value = String.raw`(?:"[^"\n]*"|'[^'\n]*'|[^\s"'&;,]+)`;
 const shapes: Shape[] = [
   {
     // A whole private key, or from BEGIN to the end of the text when the END was cut off (truncation).
+    hint: /PRIVATE KEY/,
     regex: /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END \1PRIVATE KEY\2-----|$(?![\s\S]))/g,
     replace: (_match, kind = '', block = '') => `-----BEGIN ${kind}PRIVATE KEY${block}-----\n${redacted}\n-----END ${kind}PRIVATE KEY${block}-----`,
   },
   {
     // `Authorization: Basic|Bearer|Token xxx` (curl -H, logged request headers).
+    hint: /authorization/i,
     regex: /\b(Authorization\s*[:=]\s*["']?(?:Basic|Bearer|Token)\s+)([A-Za-z0-9\-._~+/]+=*)/gi,
     replace: keepPrefix,
   },
   {
     // A bare `Bearer xxx`: only token-like values, so "Bearer authentication" in prose is left alone.
+    hint: /Bearer/,
     regex: /\b(Bearer\s+)([A-Za-z0-9\-._~+/]{20,}=*)/g,
     replace: keepPrefix,
   },
   {
+    hint: /AKIA|ASIA/,
     regex: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g,
     replace: () => '[REDACTED:AWS_ACCESS_KEY_ID]',
   },
   {
     // ~/.aws/credentials lines, env assignments, JSON keys.
+    hint: /aws_secret_access_key/i,
     regex: /\b(aws_secret_access_key["']?\s*[=:]\s*["']?)([A-Za-z0-9/+=]{20,})/gi,
     replace: keepPrefix,
   },
   {
     // Tokens whose prefix says what they are: GitHub, GitLab, Slack, and JWTs.
+    hint: /gh[pousr]_|github_pat_|glpat-|xox[abposr]-|eyJ/,
     regex: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})/g,
     replace: () => redacted,
   },
   {
     // scheme://user:password@host keeps the user and host, which help the reader; the user may be empty
     // (redis://:password@host). The password stops at "/", so host:port/path@x is not taken for one.
+    hint: /:\/\//,
     regex: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)([^\s@/?#]+)(@)/gi,
     replace: keepPrefix,
   },
   {
     // password=…, DB_PASSWORD=…, --token=…, "secret": "…", and at a line's start `password: …` (YAML,
     // headers). A key with ":" in the middle of a line is prose ("invalid token: expired").
+    hint: /passw|secret|token|api[_-]?key|private[_-]?key/i,
     regex: new RegExp(String.raw`(\b${secretKey}["']?[ \t]*=[ \t]*|^[ \t-]*${secretKey}[ \t]*:[ \t]*|["']${secretKey}["'][ \t]*:[ \t]*)(${value})`, 'gim'),
     replace: keepPrefix,
   },
   {
     // --password hunter2, --token abc (a flag and its value as two words).
+    hint: /--/,
     regex: new RegExp(String.raw`(--${secretKey}\s+)(${value})`, 'gi'),
     replace: keepPrefix,
   },
@@ -102,6 +114,7 @@ export function redact(text: string, secrets: Record<string, string> = {}): Reda
     }
   }
   for (const shape of shapes) {
+    if (!shape.hint.test(result)) continue;
     result = result.replace(shape.regex, (match: string, ...rest: unknown[]) => {
       // After the groups come the match's offset and the whole input (no shape has named groups).
       const groups = rest.slice(0, -2).map((part) => (typeof part === 'string' ? part : ''));

@@ -1,4 +1,4 @@
-// One terminal's output fanned out to the renderers attached to it: batching per event-loop turn, flow
+// One terminal's output fanned out to the renderers attached to it: batching into frames, flow
 // control against the slowest renderer (high/low watermarks from the contract), dropping a dead client,
 // and the replay a renderer gets when it attaches late.
 import { describe, expect, it } from 'vitest';
@@ -30,7 +30,8 @@ class Renderer implements StreamClient {
   }
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+// Frames go out on the next turn after a quiet spell, or within a few milliseconds while output streams.
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 15));
 const bytes = (count: number, fill = 'x') => Buffer.alloc(count, fill);
 
 function fanOut() {
@@ -64,6 +65,21 @@ describe('an attached renderer', () => {
     output.push(Buffer.from('four'));
     await nextTurn();
     expect(renderer.frames.map((frame) => frame.data.toString())).toEqual(['one two three', 'four']);
+  });
+
+  it('gathers a stream of pty reads arriving in separate turns into few frames, never over 64 KiB each', async () => {
+    const { output } = fanOut();
+    const renderer = new Renderer();
+    output.attach(renderer);
+    const immediate = () => new Promise<void>((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 60; i++) {
+      output.push(bytes(4096));
+      await immediate(); // one pty read per turn, as a flood arrives
+    }
+    await nextTurn();
+    expect(renderer.frames.length).toBeLessThan(20);
+    expect(renderer.frames.every((frame) => frame.data.length <= 64 * 1024)).toBe(true);
+    expect(renderer.frames.reduce((sum, frame) => sum + frame.data.length, 0)).toBe(60 * 4096);
   });
 
   it('pauses the pty once above the high watermark and resumes once when acks bring it to the low one', async () => {
@@ -200,11 +216,15 @@ describe('a renderer that attaches late', () => {
     expect(second.text).toBe('batched');
   });
 
-  it('counts the replay as unacknowledged output, so a big replay pauses the pty until it is parsed', () => {
+  it('counts the replay as unacknowledged output: with the replay unparsed, less new output pauses the pty', async () => {
     const { pty, output } = fanOut();
-    output.push(bytes(high + 1));
+    output.push(bytes(replayBytes));
     const renderer = new Renderer();
     output.attach(renderer);
+    const replayed = renderer.frames[0]!.data.length;
+    expect(replayed).toBeGreaterThan(0);
+    output.push(bytes(high - replayed + 1)); // over the watermark only together with the replay
+    await nextTurn();
     expect(pty.pauses).toBe(1);
     output.ack(renderer, high + 1);
     expect(pty.resumes).toBe(1);
