@@ -27,7 +27,8 @@ export async function launchCdpChromium(): Promise<CdpPage> {
   const closeBrowser = async () => {
     browser.kill('SIGTERM');
     await exited;
-    rmSync(profileDir, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing the profile for a moment after the browser exits.
+    rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   };
   let stderrTail = '';
   browser.stderr!.on('data', (chunk) => (stderrTail = (stderrTail + chunk).slice(-4000)));

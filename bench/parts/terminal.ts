@@ -68,6 +68,9 @@ function percentile(values: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
 
+/** The part takes about a minute: say where it is. */
+const progress = (phase: string) => process.stderr.write(`bench: terminal: ${phase}…\n`);
+
 const megabytesPerSecond = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
 
 export const terminalPart: BenchPart = {
@@ -79,6 +82,7 @@ export const terminalPart: BenchPart = {
     let chromium: CdpPage | undefined;
     try {
       const raw: RawFlood[] = [];
+      progress(`raw node-pty flood ×${rawRounds}`);
       for (let round = 0; round < rawRounds; round++) raw.push(await rawPtyFlood(home));
       const rawSpeed = median(raw.map((flood) => megabytesPerSecond(flood.bytes, flood.ms)));
       const rawBytes = raw[0]!.bytes;
@@ -90,6 +94,7 @@ export const terminalPart: BenchPart = {
       const page = await TerminalBenchPage.open(chromium, serve.url);
 
       // 1. Throughput of a 100 MB flood, and the host's memory meanwhile.
+      progress('100 MiB flood through holdfast serve into xterm.js');
       const floodTerminal = await page.openTerminal(cols, rows, promptSettleMs);
       await sleep(1000);
       const idleRss = residentMiB(pid);
@@ -103,12 +108,15 @@ export const terminalPart: BenchPart = {
       // 2. Keystroke echo in B, first with nothing else running, then while A floods; then Ctrl+C in A.
       const flooding = await page.openTerminal(cols, rows, promptSettleMs);
       const typing = await page.openTerminal(cols, rows, promptSettleMs);
+      progress('keystroke echo, calm');
       const calm = await page.type(typing, 'x', keystrokes, keystrokeSpacingMs);
       await page.input(typing, '\x15'); // Ctrl+U: clear the typed line
       await page.quiet(typing, promptSettleMs);
       const typingMemory = sampleResidentPeak(pid);
+      progress('keystroke echo while another terminal floods');
       await page.start(flooding, endlessFloodCommand, 1024 * 1024);
       const underFlood = await page.type(typing, 'x', keystrokes, keystrokeSpacingMs, flooding);
+      progress('Ctrl+C');
       const stopped = await page.interrupt(flooding, floodStoppedQuietMs);
       const typingPeakRss = typingMemory.stop();
       const errors = await page.errors();
@@ -131,9 +139,10 @@ export const terminalPart: BenchPart = {
           `${stopped.bytesAfter} bytes parsed after Ctrl+C was sent (in flight, the ^C echo and the new prompt); stopped = ${floodStoppedQuietMs} ms without output`),
       ];
     } finally {
-      await chromium?.close();
-      await serve?.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      // Each step even if another failed: a left-over server would keep its shells running.
+      const cleanup = await Promise.allSettled([chromium?.close(), serve?.stop()]);
+      for (const step of cleanup) if (step.status === 'rejected') process.stderr.write(`bench: terminal: cleanup: ${step.reason}\n`);
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
       rmSync(home, { recursive: true, force: true });
     }
   },
