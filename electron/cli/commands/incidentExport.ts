@@ -1,11 +1,9 @@
 // `holdfast incident export ID --format postmortem|log|bundle|cast --out PATH`: the same exports as the console.
 import { resolve } from 'node:path';
 import { exportFormats, formatBytes } from '../../contract';
-import { writeAtomically } from '../../host/exports/atomicFile';
 import { exportIncident, type ExportFormat } from '../../host/exports/exportIncident';
 import type { IncidentLog } from '../../host/incidentLog';
-import { listRecordings, recordingPath } from '../../host/terminal/recordings';
-import { copyFileSync } from 'node:fs';
+import { copyRecording, listRecordings, recordingPath } from '../../host/terminal/recordings';
 import { UsageError, type CliCommand } from '../command';
 import { withIncidentLog } from '../incidentLogAccess';
 import { incidentCommandParts } from './incident';
@@ -64,5 +62,5 @@ async function exportCast(log: IncidentLog, incidentId: string, humanId: string,
     throw new UsageError(`${why}: ${listed}; choose one with --terminal ID`, invocation);
   }
   const source = recordingPath(log.dataDir, incidentId, chosen[0]!.terminalId);
-  return writeAtomically(outPath, (tempPath) => copyFileSync(source, tempPath));
+  return copyRecording(source, outPath);
 }

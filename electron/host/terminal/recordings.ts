@@ -30,6 +30,11 @@ export function exportRecording(dataDir: string, source: string, label: string, 
   // safeName shortens to fit a tar entry; the terminal id goes outside it so two terminals never share a name.
   const readable = safeName(`${label}-${recording.title.replace(/\s+/g, '-')}`);
   const target = join(dataDir, 'exports', `${readable}-${safeName(recording.terminalId)}.cast`);
+  return copyRecording(source, target);
+}
+
+/** Copies a recording to `target` atomically (readers never see half a file). */
+export function copyRecording(source: string, target: string): Promise<{ path: string; bytes: number }> {
   return writeAtomically(target, (tempPath) => copyFileSync(source, tempPath));
 }
 

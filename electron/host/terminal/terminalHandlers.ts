@@ -42,9 +42,9 @@ export function terminalHandlers({ terminals, dataDir, log, library, runs }: Ter
     'terminals.restart': ({ terminalId }) => terminals.restart(terminalId),
     'terminals.runStep': ({ terminalId, runId, key }) => terminals.runStep(terminalId, runId, key),
     'terminals.exportCast': ({ terminalId }) => {
-      const info = terminals.list().find((terminal) => terminal.id === terminalId);
-      const label = info?.incidentId && log ? log.incidents.require(info.incidentId).humanId : 'scratch';
-      return exportRecording(dataDir, terminals.recordingPathOf(terminalId), label, { terminalId, title: info?.title ?? 'terminal' });
+      const { info, path } = terminals.recordingOf(terminalId);
+      const label = info.incidentId && log ? log.incidents.require(info.incidentId).humanId : 'scratch';
+      return exportRecording(dataDir, path, label, { terminalId, title: info.title });
     },
     'terminals.recordings': ({ incidentId }) => listRecordings(dataDir, requireLog().incidents.require(incidentId).id),
     'terminals.untrackedCommands': ({ incidentId }) => {

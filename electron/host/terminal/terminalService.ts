@@ -154,8 +154,10 @@ export class TerminalService {
     for (const entry of this.terminals.values()) entry.session.detach(client);
   }
 
-  recordingPathOf(terminalId: string): string {
-    return this.require(terminalId).session.recordingPath;
+  /** The terminal and where its recording is (not_found once it was closed). */
+  recordingOf(terminalId: string): { info: TerminalInfo; path: string } {
+    const { session } = this.require(terminalId);
+    return { info: session.info, path: session.recordingPath };
   }
 
   /** Ends every shell (the console is closing): no orphaned processes. */

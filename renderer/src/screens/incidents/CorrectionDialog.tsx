@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { TimelineEvent } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { describeEvent, kindLabel } from './describeEvent';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 import { formErrors, type FormErrors } from './errors';
 import { describedBy, FieldError } from './FieldError';
 import { utcFull } from './formatTime';
@@ -48,14 +48,7 @@ export function CorrectionDialog({ event, onClose, onAdded }: { event: TimelineE
           <textarea id={id} data-autofocus className="text-input" rows={4} value={text} onChange={(change) => setText(change.target.value)} aria-invalid={Boolean(errors.fields.text)} aria-describedby={describedBy(id, errors.fields.text)} />
           <FieldError inputId={id} message={errors.fields.text && `Correction ${errors.fields.text}`} />
         </div>
-        <div className="form-actions inc-dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Adding…' : 'Add correction'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Add correction" busyLabel="Adding…" busy={saving} />
       </form>
     </Dialog>
   );

@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { knownTriggers, type Incident } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { useConsole } from '../../state/consoleStore';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 import { formErrors, type FormErrors } from './errors';
 import { describedBy, FieldError } from './FieldError';
 import { schemeOf } from './severity';
@@ -185,14 +185,7 @@ export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => 
           </label>
         </div>
 
-        <div className="form-actions inc-dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={submitting}>
-            {submitting ? 'Declaring…' : 'Declare incident'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Declare incident" busyLabel="Declaring…" busy={submitting} />
       </form>
     </Dialog>
   );

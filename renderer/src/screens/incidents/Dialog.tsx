@@ -49,3 +49,17 @@ export function Dialog({ title, description, onClose, children, wide = false }: 
     </dialog>
   );
 }
+
+/** A dialog form's footer: Cancel, and the submit button that names the action (and says when it is busy). */
+export function DialogActions({ onCancel, submitLabel, busyLabel, busy = false, autoFocusSubmit = false }: { onCancel: () => void; submitLabel: string; busyLabel?: string; busy?: boolean; autoFocusSubmit?: boolean }) {
+  return (
+    <div className="form-actions inc-dialog-actions">
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="button button-primary" disabled={busy} data-autofocus={autoFocusSubmit || undefined}>
+        {busy && busyLabel ? busyLabel : submitLabel}
+      </button>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Incident } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 import { formErrors, type FormErrors } from './errors';
 import { describedBy, FieldError } from './FieldError';
 import { useIncidents } from './incidentsStore';
@@ -68,14 +68,7 @@ export function RolesEditor({ incident, onClose }: { incident: Incident; onClose
           />
           <FieldError inputId={ids.responders} message={e.responders} />
         </div>
-        <div className="form-actions inc-dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save roles'}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Save roles" busyLabel="Saving…" busy={saving} />
       </form>
     </Dialog>
   );

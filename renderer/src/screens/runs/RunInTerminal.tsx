@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { HoldfastError, type RunbookRun } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { Dialog } from '../incidents/Dialog';
+import { Dialog, DialogActions } from '../incidents/Dialog';
 import { errorText } from '../runbooks/RunbookParts';
 import { plannedTerminal, revealTerminal, terminalForIncident } from '../terminal/terminalHandOff';
 import '../../styles/terminal.css';
@@ -70,14 +70,7 @@ export function RunInTerminal({ run, itemKey, name, shown, typed, disabled, prep
             <pre className="rb-command-text run-confirm-command">
               <code>{shown}</code>
             </pre>
-            <div className="form-actions inc-dialog-actions">
-              <button type="button" className="button" onClick={() => setConfirming(undefined)}>
-                Cancel
-              </button>
-              <button type="submit" className="button button-primary" data-autofocus>
-                Run
-              </button>
-            </div>
+            <DialogActions onCancel={() => setConfirming(undefined)} submitLabel="Run" autoFocusSubmit />
           </form>
         </Dialog>
       )}

@@ -5,7 +5,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent 
 import { useShallow } from 'zustand/react/shallow';
 import type { TerminalInfo } from '../../../../electron/contract';
 import { TerminalIcon } from '../../app/icons';
-import { Dialog } from '../incidents/Dialog';
+import { Dialog, DialogActions } from '../incidents/Dialog';
 import { PlusIcon } from '../incidents/incidentIcons';
 import { errorText } from '../runbooks/RunbookParts';
 import { estimateTerminalSize } from './terminalSize';
@@ -153,14 +153,7 @@ export function TerminalTabs({ scope, label, emptyText }: { scope: string; label
               void closeNow(closing);
             }}
           >
-            <div className="form-actions inc-dialog-actions">
-              <button type="button" className="button" onClick={() => setClosing(undefined)}>
-                Cancel
-              </button>
-              <button type="submit" className="button button-primary" data-autofocus>
-                Close terminal
-              </button>
-            </div>
+            <DialogActions onCancel={() => setClosing(undefined)} submitLabel="Close terminal" autoFocusSubmit />
           </form>
         </Dialog>
       )}
