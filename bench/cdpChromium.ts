@@ -13,6 +13,8 @@ import { chromiumArgs, chromiumPath } from '../playwright.config';
 const headlessArgs = ['--headless', '--no-first-run', '--mute-audio', '--hide-scrollbars', '--disable-dev-shm-usage', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows', '--window-size=1280,800'];
 
 export interface CdpPage {
+  /** The browser process (its renderers, network and GPU processes descend from it). */
+  readonly pid: number;
   /** Loads `url` and resolves once the document at its path (after any redirect to it) has loaded. */
   navigate(url: string): Promise<void>;
   /** Evaluates a script in the page (awaiting a returned promise); its JSON value. */
@@ -49,6 +51,7 @@ export async function launchCdpChromium(): Promise<CdpPage> {
     // The console's CSP (rightly) refuses injected scripts; the benchmark injects xterm.js and its client.
     await session.send('Page.setBypassCSP', { enabled: true });
     return {
+      pid: browser.pid!,
       async navigate(url) {
         const { pathname } = new URL(url);
         await session.send('Page.navigate', { url });

@@ -1,6 +1,6 @@
 // Child processes for benchmarks: the real `holdfast serve`, and raw baselines to compare it with.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const cliPath = fileURLToPath(new URL('../bin/holdfast.js', import.meta.url));
@@ -59,4 +59,52 @@ export function residentMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
   return kib / 1024;
+}
+
+/** Linux counts process CPU time in clock ticks of 1/100 s (USER_HZ; `getconf CLK_TCK`). */
+const ticksPerSecond = 100;
+
+/** CPU time (user + system) a running process has used so far, in seconds (Linux /proc); 0 once it is gone. */
+export function cpuSeconds(pid: number): number {
+  const fields = procStatFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / ticksPerSecond : 0;
+}
+
+/** A process and all its running descendants, with each one's command line. */
+export function processTree(rootPid: number): { pid: number; commandLine: string }[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = procStatFields(Number(entry));
+    if (fields) parentOf.set(Number(entry), Number(fields[1]));
+  }
+  const tree = new Set([rootPid]);
+  // Parents may be listed after their children: repeat until nothing joins.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parentOf) {
+      if (!tree.has(parent) || tree.has(pid)) continue;
+      tree.add(pid);
+      grew = true;
+    }
+  }
+  return [...tree].map((pid) => ({ pid, commandLine: readCommandLine(pid) }));
+}
+
+/** The fields of /proc/PID/stat after the command name (which may hold spaces): [0] state, [1] ppid, … */
+function procStatFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined; // ended meanwhile
+  }
+}
+
+function readCommandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
 }

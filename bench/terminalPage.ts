@@ -2,10 +2,12 @@
 // with the bundled xterm.js), and the typed calls the terminal benchmark makes into it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { flowControl } from '../electron/contract';
+import { defaultSettings, flowControl } from '../electron/contract';
+import { terminalOptions, terminalUnicodeVersion } from '../renderer/src/screens/terminal/terminalOptions';
 import type { CdpPage } from './cdpChromium';
 
 const xtermScript = fileURLToPath(new URL('../node_modules/@xterm/xterm/lib/xterm.js', import.meta.url));
+const unicode11Script = fileURLToPath(new URL('../node_modules/@xterm/addon-unicode11/lib/addon-unicode11.js', import.meta.url));
 const xtermStyles = fileURLToPath(new URL('../node_modules/@xterm/xterm/css/xterm.css', import.meta.url));
 const clientScript = fileURLToPath(new URL('./terminalPageClient.js', import.meta.url));
 
@@ -41,9 +43,11 @@ export class TerminalBenchPage {
     const html = `<!doctype html><meta charset="utf-8"><title>Holdfast terminal bench</title><style>${readFileSync(xtermStyles, 'utf8')}</style><body></body>`;
     await page.evaluate(`document.open(); document.write(${JSON.stringify(html)}); document.close(); true`);
     await page.evaluate(readFileSync(xtermScript, 'utf8'));
+    await page.evaluate(readFileSync(unicode11Script, 'utf8'));
     await page.evaluate(readFileSync(clientScript, 'utf8'));
     const bench = new TerminalBenchPage(page);
-    await bench.call('connect', { ackEveryBytes: flowControl.ackEveryBytes });
+    const terminal = { options: terminalOptions, unicodeVersion: terminalUnicodeVersion, fontSize: defaultSettings.terminalFontSize };
+    await bench.call('connect', { ackEveryBytes: flowControl.ackEveryBytes, terminal });
     return bench;
   }
 
@@ -81,6 +85,11 @@ export class TerminalBenchPage {
 
   closeTerminal(id: string): Promise<void> {
     return this.call('close', id);
+  }
+
+  /** xterm.js alone: `totalBytes` of `text` repeated, written from page memory with flow control's window. */
+  parseFromMemory(text: string, totalBytes: number, chunkBytes: number, cols: number, rows: number): Promise<{ ms: number }> {
+    return this.call('parseFromMemory', text, totalBytes, chunkBytes, flowControl.highWatermarkBytes, cols, rows);
   }
 
   /** Refusals the host sent for keystrokes nobody awaited: a run with any is not a valid measurement. */

@@ -1,13 +1,16 @@
 // The terminal benchmark's client, injected into a Chromium page served by `holdfast serve` (after the bundled
 // xterm.js): its own WebSocket to /api/ws (the launch cookie authenticates it), terminals opened and attached
-// over the contract, every output frame written to a real xterm.js Terminal, and the parsed bytes
-// acknowledged from xterm's write callback, as a renderer does. React is not in this loop.
+// over the contract, every output frame written to a real xterm.js Terminal (made with the console's own
+// options and Unicode version, handed over by terminalPage.ts), and the parsed bytes acknowledged from xterm's
+// write callback, as a renderer does. React is not in this loop.
 // Plain browser JavaScript on purpose: the bench runs under tsx, whose helpers do not exist in the page.
 (() => {
   const outputFrameVersion = 1;
   /** @type {WebSocket} */
   let socket;
   let ackEveryBytes = 5000;
+  /** The console's terminal settings (renderer/src/screens/terminal/terminalOptions.ts), set by connect(). */
+  let terminalSetup;
   let nextRequestId = 1;
   const waiting = new Map();
   const terminals = new Map();
@@ -67,10 +70,7 @@
       this.frames = 0;
       this.lastParsedAt = performance.now();
       this.watchers = new Set();
-      const element = document.createElement('div');
-      document.body.append(element);
-      this.xterm = new Terminal({ cols, rows, scrollback: 1000 });
-      this.xterm.open(element);
+      this.xterm = consoleTerminal(cols, rows);
     }
 
     output(data) {
@@ -116,6 +116,17 @@
     }
   }
 
+  /** An xterm.js Terminal as the console makes one, shown in the page (so it renders as it parses). */
+  function consoleTerminal(cols, rows) {
+    const element = document.createElement('div');
+    document.body.append(element);
+    const xterm = new Terminal({ ...terminalSetup.options, cols, rows, fontSize: terminalSetup.fontSize });
+    xterm.loadAddon(new Unicode11Addon.Unicode11Addon());
+    xterm.unicode.activeVersion = terminalSetup.unicodeVersion;
+    xterm.open(element);
+    return xterm;
+  }
+
   function within(promise, ms, what) {
     let timer;
     const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)));
@@ -133,6 +144,7 @@
   window.holdfastBench = {
     connect(options) {
       ackEveryBytes = options.ackEveryBytes;
+      terminalSetup = options.terminal;
       return new Promise((resolve, reject) => {
         socket = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/api/ws`);
         socket.binaryType = 'arraybuffer';
@@ -222,6 +234,39 @@
 
     errors() {
       return [...unexpectedErrors];
+    },
+
+    /**
+     * xterm.js alone: `totalBytes` of `text` repeated, written from page memory in `chunkBytes` pieces with at
+     * most `windowBytes` unparsed (as flow control allows the host), into a terminal made like the others.
+     * No host, no socket; ms until the last byte is parsed.
+     */
+    async parseFromMemory(text, totalBytes, chunkBytes, windowBytes, cols, rows) {
+      let repeated = text;
+      while (repeated.length < chunkBytes) repeated += text;
+      const chunk = new TextEncoder().encode(repeated).subarray(0, chunkBytes);
+      const xterm = consoleTerminal(cols, rows);
+      let written = 0;
+      let parsed = 0;
+      const startedAt = performance.now();
+      await new Promise((resolve) => {
+        const pump = () => {
+          while (written - parsed < windowBytes && written < totalBytes) {
+            const piece = chunk.subarray(0, Math.min(chunkBytes, totalBytes - written));
+            written += piece.length;
+            xterm.write(piece, () => {
+              parsed += piece.length;
+              if (parsed >= totalBytes) resolve();
+              else pump();
+            });
+          }
+        };
+        pump();
+      });
+      const ms = performance.now() - startedAt;
+      xterm.element?.parentElement?.remove();
+      xterm.dispose();
+      return { ms };
     },
   };
 })();

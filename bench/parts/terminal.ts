@@ -2,16 +2,18 @@
 // xterm.js (terminalPage.ts; Chromium driven without Playwright, see cdpChromium.ts). Output throughput of
 // a 100 MB flood against node-pty alone, the host's memory during floods against its idle memory,
 // keystroke echo while another terminal floods against echo with no flood, and how quickly Ctrl+C stops
-// a flood.
+// a flood. Also the renderer's ceiling: xterm.js alone parsing and drawing the same bytes from page memory
+// while a raw flood loads the machine as the real one does, and where the CPU went during the real flood.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as pty from 'node-pty';
 import { flowControl } from '../../electron/contract';
+import { maxFrameBytes } from '../../electron/host/terminal/outputFanOut';
 import { figure, median, type BenchPart } from '../benchTypes';
 import { launchCdpChromium, type CdpPage } from '../cdpChromium';
-import { residentMiB, spawnHoldfastServe, type Spawned } from '../processes';
+import { cpuSeconds, processTree, residentMiB, spawnHoldfastServe, type Spawned } from '../processes';
 import { TerminalBenchPage } from '../terminalPage';
 
 const floodPayloadBytes = 100 * 1024 * 1024;
@@ -63,6 +65,43 @@ function sampleResidentPeak(pid: number): { stop(): number } {
   };
 }
 
+/** Cores the host and Chromium kept busy between start and stop (CPU seconds per wall-clock second). */
+function meterCpu(hostPid: number, browserPid: number): { stop(): { host: number; chromium: number; renderer: number } } {
+  const read = () => ({ host: cpuSeconds(hostPid), chromium: processTree(browserPid).map(({ pid, commandLine }) => ({ pid, isRenderer: commandLine.includes('--type=renderer'), seconds: cpuSeconds(pid) })) });
+  const before = read();
+  const startedAt = performance.now();
+  return {
+    stop() {
+      const after = read();
+      const wallSeconds = (performance.now() - startedAt) / 1000;
+      const used = after.chromium.map((process) => ({ ...process, seconds: process.seconds - (before.chromium.find((earlier) => earlier.pid === process.pid)?.seconds ?? 0) }));
+      return {
+        host: (after.host - before.host) / wallSeconds,
+        chromium: used.reduce((sum, process) => sum + process.seconds, 0) / wallSeconds,
+        renderer: Math.max(0, ...used.filter((process) => process.isRenderer).map((process) => process.seconds)) / wallSeconds,
+      };
+    },
+  };
+}
+
+/**
+ * xterm.js alone, as the console sets it up, parsing and drawing the flood's bytes from page memory in
+ * frame-sized writes within flow control's window, while raw node-pty floods run alongside so the machine is
+ * as loaded as during the real flood. What the page could reach if the host and the socket cost nothing.
+ */
+async function xtermAloneUnderLoad(page: TerminalBenchPage, home: string): Promise<number> {
+  let parsing = true;
+  const load = (async () => {
+    while (parsing) await rawPtyFlood(home);
+  })();
+  try {
+    return (await page.parseFromMemory(`${floodLine}\r\n`, floodPtyBytes, maxFrameBytes, cols, rows)).ms;
+  } finally {
+    parsing = false;
+    await load;
+  }
+}
+
 function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
@@ -99,11 +138,15 @@ export const terminalPart: BenchPart = {
       await sleep(1000);
       const idleRss = residentMiB(pid);
       const floodMemory = sampleResidentPeak(pid);
+      const floodCpu = meterCpu(pid, chromium.pid);
       const flood = await page.flood(floodTerminal, floodCommand, floodPtyBytes, 600_000);
+      const cpu = floodCpu.stop();
       const floodPeakRss = floodMemory.stop();
       await page.quiet(floodTerminal, promptSettleMs);
       await page.closeTerminal(floodTerminal);
       const oursSpeed = megabytesPerSecond(floodPtyBytes, flood.ms);
+      progress('xterm.js alone: the same bytes from page memory, raw floods alongside');
+      const aloneSpeed = megabytesPerSecond(floodPtyBytes, await xtermAloneUnderLoad(page, home));
 
       // 2. Keystroke echo in B, first with nothing else running, then while A floods; then Ctrl+C in A.
       const flooding = await page.openTerminal(cols, rows, promptSettleMs);
@@ -127,10 +170,12 @@ export const terminalPart: BenchPart = {
       const floodP50 = percentile(underFlood.latencies, 0.5);
       const floodP95 = percentile(underFlood.latencies, 0.95);
       const floodAlongside = megabytesPerSecond(underFlood.watchedBytes, underFlood.ms);
-      const inPage = 'xterm.js 6 (the package the console bundles, DOM renderer, no GPU) in a Chromium page of the console\'s origin with its own WebSocket, driven over bare CDP (no DevTools Network listener); React is not in this loop';
+      const inPage = 'xterm.js 6 with the console\'s terminal options and Unicode 11 widths (terminalOptions.ts; DOM renderer, no GPU) in a Chromium page of the console\'s origin with its own WebSocket, driven over bare CDP (no DevTools Network listener); React is not in this loop';
       return [
         figure('terminal', `output throughput, ${floodPayloadBytes / 1024 / 1024} MiB flood into xterm.js (higher is better)`, 'MB/s', oursSpeed, 'node-pty alone: bash -c same command, bytes counted in Node', rawSpeed,
-          `${(floodPtyBytes / 1e6).toFixed(1)} MB through the pty (onlcr adds \\r); ours ${(flood.ms / 1000).toFixed(2)} s from typing the command to the last byte parsed, in ${flood.frames} frames (mean ${Math.round(floodPtyBytes / flood.frames)} B); raw ${raw.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')} (median of ${rawRounds}, ${rawBytes} B); ${inPage}; acks every ${flowControl.ackEveryBytes} parsed bytes from the write callback`),
+          `${(floodPtyBytes / 1e6).toFixed(1)} MB through the pty (onlcr adds \\r); ours ${(flood.ms / 1000).toFixed(2)} s from typing the command to the last byte parsed, in ${flood.frames} frames (mean ${Math.round(floodPtyBytes / flood.frames)} B); raw ${raw.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')} (median of ${rawRounds}, ${rawBytes} B); ${inPage}; acks every ${flowControl.ackEveryBytes} parsed bytes from the write callback; CPU meanwhile: host process ${cpu.host.toFixed(2)} cores, Chromium ${cpu.chromium.toFixed(2)} cores of which its renderer ${cpu.renderer.toFixed(2)} (2-core machine; the flood's own yes/head/kernel pty work comes on top)`),
+        figure('terminal', 'xterm.js alone: the flood\'s bytes from page memory, raw floods alongside (higher is better)', 'MB/s', aloneSpeed, 'node-pty alone: bash -c same command, bytes counted in Node', rawSpeed,
+          `the renderer's ceiling on this machine: the same ${(floodPtyBytes / 1e6).toFixed(1)} MB written to a terminal made like the console's, in ${maxFrameBytes / 1024} KiB writes with at most ${flowControl.highWatermarkBytes} B unparsed, drawn as it goes, while node-pty floods load the machine; no host, no socket`),
         figure('terminal', 'host RSS peak during the flood (sampled every 100 ms)', 'MiB', floodPeakRss, 'same process idle, one terminal open, before the flood', idleRss,
           `peak during the endless flood + typing phase: ${typingPeakRss.toFixed(1)} MiB`),
         figure('terminal', `keystroke echo p95 while another terminal floods (${keystrokes} keys)`, 'ms', floodP95, 'same keystrokes in B, no flood, p95', calmP95,

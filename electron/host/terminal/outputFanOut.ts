@@ -13,7 +13,7 @@ export interface StreamClient {
 /** Bytes of recent output replayed to a renderer that attaches. */
 export const replayBytes = 256 * 1024;
 /** A frame never holds more than this (the watermarks count frames as they are sent). */
-const maxFrameBytes = 64 * 1024;
+export const maxFrameBytes = 64 * 1024;
 /** Output arriving within this long of the last frame is gathered into the next one. */
 const streamingGapMs = 4;
 

@@ -12,9 +12,8 @@ import { flowControl, HoldfastError, type TerminalInfo } from '../../../../elect
 import { hostClient } from '../../api/hostClient';
 import { copyText } from '../runbooks/clipboard';
 import { createInputQueue, type InputQueue } from './inputQueue';
+import { terminalOptions, terminalUnicodeVersion } from './terminalOptions';
 import { matchShortcut, type TerminalShortcut } from './terminalShortcuts';
-
-const terminalFontFamily = '"JetBrains Mono", "Cascadia Mono", "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
 
 export interface XtermSessionOptions {
   fontSize: number;
@@ -55,26 +54,11 @@ export class XtermSession {
     this.running = info.state === 'running';
     this.startedAt = info.startedAt;
     this.element.className = 'xterm-host';
-    this.terminal = new Terminal({
-      cols: info.cols,
-      rows: info.rows,
-      fontFamily: terminalFontFamily,
-      fontSize: options.fontSize,
-      lineHeight: 1.15,
-      theme: options.theme,
-      scrollback: 10_000,
-      cursorBlink: true,
-      // The unicode (wide characters, emoji) and decoration (search highlights) APIs are marked proposed.
-      allowProposedApi: true,
-      rightClickSelectsWord: false,
-      macOptionIsMeta: true,
-      drawBoldTextInBrightColors: false,
-      minimumContrastRatio: 4.5,
-    });
+    this.terminal = new Terminal({ ...terminalOptions, cols: info.cols, rows: info.rows, fontSize: options.fontSize, theme: options.theme });
     this.terminal.loadAddon(this.fitAddon);
     this.terminal.loadAddon(this.search);
     this.terminal.loadAddon(new Unicode11Addon());
-    this.terminal.unicode.activeVersion = '11';
+    this.terminal.unicode.activeVersion = terminalUnicodeVersion;
     this.terminal.loadAddon(
       new WebLinksAddon((event, uri) => (event.ctrlKey || event.metaKey) && openLink(uri), {
         hover: (_event, uri) => this.onLinkHover(uri),
