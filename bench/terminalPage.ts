@@ -51,8 +51,9 @@ export class TerminalBenchPage {
     return bench;
   }
 
-  openTerminal(cols: number, rows: number, settleMs: number): Promise<string> {
-    return this.call('open', cols, rows, settleMs);
+  /** Opens a terminal shown in the page, or with `visible` false as the console keeps one in a background tab. */
+  openTerminal(cols: number, rows: number, settleMs: number, visible = true): Promise<string> {
+    return this.call('open', cols, rows, settleMs, visible);
   }
 
   async input(id: string, data: string): Promise<void> {

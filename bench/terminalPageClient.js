@@ -62,7 +62,7 @@
   }
 
   class BenchTerminal {
-    constructor(id, cols, rows) {
+    constructor(id, cols, rows, visible) {
       this.id = id;
       this.receivedBytes = 0;
       this.parsedBytes = 0;
@@ -71,6 +71,9 @@
       this.lastParsedAt = performance.now();
       this.watchers = new Set();
       this.xterm = consoleTerminal(cols, rows);
+      // A background tab: the console keeps the terminal but takes its element out of the page, and xterm.js
+      // stops drawing (it sees the element leave the viewport) while it goes on parsing.
+      if (!visible) this.xterm.element.parentElement.remove();
     }
 
     output(data) {
@@ -154,11 +157,11 @@
       });
     },
 
-    /** Opens a terminal, attaches to it, and waits for its prompt to settle. */
-    async open(cols, rows, settleMs) {
+    /** Opens a terminal (shown, or as in a background tab), attaches to it, and waits for its prompt to settle. */
+    async open(cols, rows, settleMs, visible) {
       const info = await request('terminals.open', { cols, rows });
       if (info.state !== 'running') throw new Error(`the terminal did not start: ${info.problem}`);
-      const bench = new BenchTerminal(info.id, cols, rows);
+      const bench = new BenchTerminal(info.id, cols, rows, visible);
       terminals.set(info.id, bench);
       sendStream({ type: 'attach', terminalId: info.id });
       await within(bench.until(() => bench.parsedBytes > 0), 15_000, 'the first prompt');

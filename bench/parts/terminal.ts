@@ -147,6 +147,13 @@ export const terminalPart: BenchPart = {
       await page.quiet(floodTerminal, promptSettleMs);
       await page.closeTerminal(floodTerminal);
       const oursSpeed = megabytesPerSecond(floodPtyBytes, flood.ms);
+      progress('100 MiB flood into a terminal in a background tab');
+      const backgroundTerminal = await page.openTerminal(cols, rows, promptSettleMs, false);
+      const backgroundFlood = await page.flood(backgroundTerminal, floodCommand, floodPtyBytes, 600_000);
+      await page.quiet(backgroundTerminal, promptSettleMs);
+      await page.closeTerminal(backgroundTerminal);
+      const backgroundSpeed = megabytesPerSecond(floodPtyBytes, backgroundFlood.ms);
+
       progress('xterm.js alone: the same bytes from page memory, then with raw floods alongside');
       const aloneSpeed = megabytesPerSecond(floodPtyBytes, await xtermAlone(page, home, false));
       const loadedSpeed = megabytesPerSecond(floodPtyBytes, await xtermAlone(page, home, true));
@@ -177,6 +184,8 @@ export const terminalPart: BenchPart = {
       return [
         figure('terminal', `output throughput, ${floodPayloadBytes / 1024 / 1024} MiB flood into xterm.js (higher is better)`, 'MB/s', oursSpeed, 'node-pty alone: bash -c same command, bytes counted in Node', rawSpeed,
           `${(floodPtyBytes / 1e6).toFixed(1)} MB through the pty (onlcr adds \\r); ours ${(flood.ms / 1000).toFixed(2)} s from typing the command to the last byte parsed, in ${flood.frames} frames (mean ${Math.round(floodPtyBytes / flood.frames)} B); raw ${raw.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')} (median of ${rawRounds}, ${rawBytes} B); ${inPage}; acks every ${flowControl.ackEveryBytes} parsed bytes from the write callback; CPU meanwhile: host process ${cpu.host.toFixed(2)} cores, Chromium ${cpu.chromium.toFixed(2)} cores of which its renderer ${cpu.renderer.toFixed(2)} (2-core machine; the flood's own yes/head/kernel pty work comes on top)`),
+        figure('terminal', 'output throughput into a terminal in a background tab (parsed, not drawn)', 'MB/s', backgroundSpeed, 'node-pty alone: bash -c same command, bytes counted in Node', rawSpeed,
+          `the same flood and page, the terminal's element out of the page as the console keeps a tab that is not shown: xterm.js parses every byte and draws nothing; what the host, the socket and parsing cost without drawing`),
         figure('terminal', 'xterm.js alone: the flood\'s bytes from page memory, nothing else running (higher is better)', 'MB/s', aloneSpeed, 'node-pty alone: bash -c same command, bytes counted in Node', rawSpeed,
           `the renderer's ceiling on this machine (no host, no socket, no program writing): the same ${(floodPtyBytes / 1e6).toFixed(1)} MB written to a terminal made like the console's, in ${maxFrameBytes / 1024} KiB writes with at most ${flowControl.highWatermarkBytes} B unparsed, drawn as it goes; with raw node-pty floods running alongside: ${loadedSpeed.toFixed(1)} MB/s (${(loadedSpeed / rawSpeed).toFixed(2)}× raw)`),
         figure('terminal', 'host RSS peak during the flood (sampled every 100 ms)', 'MiB', floodPeakRss, 'same process idle, one terminal open, before the flood', idleRss,
