@@ -8,6 +8,7 @@
 #   prompt:            633;A … PS1 … 633;B
 #   command accepted:  633;C;<nonce>                   (PS0: before anything of it runs)
 #   its command line:  633;E;<line, escaped>;<nonce>   (DEBUG trap, or precmd when the trap never fired)
+#                      the line is the new history entry, else the line readline held when Enter was pressed
 #   command finished:  633;D;<exit code>;<nonce>       (only after a C: empty Enter and Ctrl-C send nothing)
 #   directory:         633;P;Cwd=<dir, escaped>;<nonce>
 # Escaping (VS Code's): "\" -> "\\", ";" -> "\x3b", bytes below 0x20 -> "\xHH".
@@ -80,9 +81,15 @@ __holdfast_read_history() {
 __holdfast_read_history
 __holdfast_last_hist="$__holdfast_hist_n"
 
-# Sends the running command's E mark. The whole line as typed is the new history entry bash added before
-# running it; without one (HISTCONTROL=ignorespace/ignoredups, history off) the best left is $1, the
-# first simple command as bash parsed it. Empty $1 means unknown: then no E, rather than a guess.
+# The lines readline accepted since the last prompt (several when a command continues on the next line),
+# taken as Enter is pressed: see __holdfast_take_line below.
+__holdfast_typed=''
+
+# Sends the running command's E mark. The whole line is the new history entry bash added before running
+# it (history-expanded, as it ran). Without one (HISTCONTROL=ignorespace/ignoredups, HISTIGNORE, history
+# off) it is the line readline held at Enter, history-expanded here; without that (bash < 4, or Enter bound
+# to something else) the best left is $1, the first simple command as bash parsed it. Empty means unknown:
+# then no E, rather than a guess.
 __holdfast_send_line() {
   __holdfast_line_sent=1
   local line="$1"
@@ -90,7 +97,14 @@ __holdfast_send_line() {
   if [[ -n $__holdfast_hist_n && $__holdfast_hist_n != "$__holdfast_last_hist" ]]; then
     line="$__holdfast_hist_line"
     __holdfast_last_hist="$__holdfast_hist_n"
+  elif [[ -n $__holdfast_typed ]]; then
+    line="$__holdfast_typed"
+    # `!!` and friends: expanded as bash did (the forked expansion happens only for lines with a "!").
+    if [[ $line == *'!'* && $- == *H* ]]; then
+      line="$(builtin history -p -- "$line" 2>/dev/null)" || line="$__holdfast_typed"
+    fi
   fi
+  __holdfast_typed=''
   [[ -n $line ]] || return 0
   __holdfast_escape "$line"
   builtin printf '\e]633;E;%s;%s\a' "$__holdfast_out" "$__holdfast_nonce"
@@ -104,6 +118,7 @@ __holdfast_armed=''
 # under `shopt -s extdebug` a non-zero return would skip the user's command.
 __holdfast_preexec() {
   [[ -n "${COMP_LINE-}" ]] && return 0 # programmable completion runs while the user is still typing
+  [[ "$BASH_COMMAND" == __holdfast_take_line* ]] && return 0 # readline's Enter key, still at the prompt
   case "${FUNCNAME[1]-}" in __holdfast_*) return 0 ;; esac # our own functions under `set -o functrace`
   if [[ "$BASH_COMMAND" == __holdfast_precmd* ]]; then
     __holdfast_armed='' # empty Enter or Ctrl-C: PROMPT_COMMAND is what runs next
@@ -133,6 +148,7 @@ __holdfast_precmd() {
   __holdfast_running=''
   __holdfast_line_sent=''
   __holdfast_armed=''
+  __holdfast_typed=''
   __holdfast_escape "$PWD"
   builtin printf '\e]633;P;Cwd=%s;%s\a' "$__holdfast_out" "$__holdfast_nonce"
   return $code
@@ -164,6 +180,24 @@ if (( BASH_VERSINFO[0] > 5 || (BASH_VERSINFO[0] == 5 && BASH_VERSINFO[1] >= 1) )
   PROMPT_COMMAND=(__holdfast_precmd "${PROMPT_COMMAND[@]}" __holdfast_arm)
 else
   PROMPT_COMMAND=$'__holdfast_precmd\n'"${PROMPT_COMMAND-}"$'\n__holdfast_arm'
+fi
+
+# Enter, where it is bound to accept-line (bash 4+, every keymap the user may edit in): a macro that first
+# runs __holdfast_take_line, which keeps READLINE_LINE, then accept-line as before. "$_" is passed so that
+# bash's $_ (the last argument of the previous command) is the same when the line runs.
+__holdfast_take_line() {
+  __holdfast_typed+="${__holdfast_typed:+$'\n'}$READLINE_LINE"
+}
+if (( BASH_VERSINFO[0] >= 4 )); then
+  for __holdfast_keymap in emacs vi-insert vi-command; do
+    __holdfast_enter_keys="$(builtin bind -m "$__holdfast_keymap" -q accept-line 2>/dev/null)"
+    [[ $__holdfast_enter_keys == *'"\C-m"'* ]] || continue
+    builtin bind -m "$__holdfast_keymap" -x '"\e[24680~": __holdfast_take_line "$_"'
+    builtin bind -m "$__holdfast_keymap" '"\e[24681~": accept-line'
+    builtin bind -m "$__holdfast_keymap" '"\C-m": "\e[24680~\e[24681~"'
+    [[ $__holdfast_enter_keys == *'"\C-j"'* ]] && builtin bind -m "$__holdfast_keymap" '"\C-j": "\e[24680~\e[24681~"'
+  done
+  unset __holdfast_keymap __holdfast_enter_keys
 fi
 
 # A DEBUG trap the user's files set (bash-preexec, atuin…) keeps running after ours. Passing "$_" keeps

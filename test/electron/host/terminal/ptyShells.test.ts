@@ -14,23 +14,26 @@ afterEach(cleanUp);
 
 const timeout = 40_000;
 
-const shells: { name: string; path: string; continued: string; dotfiles: Record<string, string> }[] = [
+const shells: { name: string; path: string; continued: string; dotfiles: Record<string, string>; historyRules: Record<string, string> }[] = [
   {
     name: 'bash',
     path: '/bin/bash',
     // bash's history joins a backslash-continued line, dropping the backslash and newline.
     continued: 'echo one two',
     dotfiles: { '.bashrc': "alias greet='echo hello from alias'\nPS1='custom> '\n" },
+    // Debian's and Ubuntu's default ~/.bashrc sets ignoreboth.
+    historyRules: { '.bashrc': "HISTCONTROL=ignoreboth\nHISTIGNORE='echo skip*'\n" },
   },
   {
     name: 'zsh',
     path: '/usr/bin/zsh',
     continued: 'echo one \\\ntwo',
     dotfiles: { '.zshenv': 'export FROM_ZSHENV=yes\n', '.zshrc': "alias greet='echo hello from alias'\nPROMPT='custom> '\n" },
+    historyRules: { '.zshrc': "setopt hist_ignore_space hist_ignore_dups\nHISTORY_IGNORE='echo skip*'\n" },
   },
 ];
 
-describe.each(shells)('a $name terminal', ({ name, path, continued, dotfiles }) => {
+describe.each(shells)('a $name terminal', ({ name, path, continued, dotfiles, historyRules }) => {
   const installed = isExecutableFile(path);
   if (!installed) console.warn(`Skipping the ${name} terminal tests: ${path} is not installed.`);
 
@@ -62,6 +65,23 @@ describe.each(shells)('a $name terminal', ({ name, path, continued, dotfiles }) 
       const typed = `printf '%s|' "a;b" 'c\\d' ü ✓; echo "$((1+1))"`;
       expect(await shell.run(typed)).toMatchObject({ commandLine: typed, exitCode: 0, output: 'a;b|c\\d|ü|✓|2\n' });
       expect(await shell.run('echo one \\\rtwo')).toMatchObject({ commandLine: continued, output: 'one two\n' });
+      await shell.run('echo first last-arg');
+      expect((await shell.run('echo "$_"')).output).toBe('last-arg\n'); // Enter's hook leaves $_ alone
+    });
+
+    it('records whole lines that the user’s history rules leave out, without changing their history', { timeout }, async () => {
+      const shell = await start({ home: makeHome(historyRules) });
+      const pipeline = 'echo abc | tr a-c x-z';
+      for (let time = 0; time < 2; time++) expect(await shell.run(pipeline)).toMatchObject({ commandLine: pipeline, output: 'xyz\n' });
+      expect((await shell.run('!!')).commandLine).toBe(pipeline); // the shell echoes the expanded line too
+      const spaced = ' echo quiet | tr a-z A-Z';
+      expect(await shell.run(spaced)).toMatchObject({ commandLine: spaced, output: 'QUIET\n' });
+      const ignored = 'echo skip me | wc -w';
+      expect(await shell.run(ignored)).toMatchObject({ commandLine: ignored, output: '2\n' });
+      if (name !== 'bash') return; // zsh's HISTORY_IGNORE only keeps lines out of the history file
+      const history = (await shell.run('fc -ln -20')).output;
+      expect(history.split('\n').filter((line) => line.trim() === pipeline)).toHaveLength(1);
+      expect(history).not.toMatch(/quiet|skip me/);
     });
 
     it('follows the working directory from one command to the next', { timeout }, async () => {

@@ -2,6 +2,7 @@
 // terminal's output the way a renderer does (optionally acknowledging it), for terminal integration tests.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Terminal as HeadlessTerminal } from '@xterm/headless';
 import { decodeOutputFrame, type Outcome, type TerminalInfo, type TimelineEvent } from '../../../../electron/contract';
 import type { Host, TerminalStreamConnection } from '../../../../electron/host/host';
 import { makeTempDataDir } from '../../../helpers/tempDataDir';
@@ -42,6 +43,8 @@ export async function startTerminalTestHost(shell = '/bin/bash'): Promise<Termin
   };
 }
 
+const terminalSize = { cols: 100, rows: 30 };
+
 /** Collects one terminal's output like a renderer: attached, acknowledging unless told not to. */
 export class OutputCollector {
   readonly connection: TerminalStreamConnection;
@@ -69,6 +72,16 @@ export class OutputCollector {
   text(): string {
     return Buffer.concat(this.chunks).toString('utf8');
   }
+
+  /** The lines a user sees: the output played through a terminal emulator of openTerminal's size. */
+  async screenLines(): Promise<string[]> {
+    const screen = new HeadlessTerminal({ cols: terminalSize.cols, rows: terminalSize.rows, allowProposedApi: true });
+    await new Promise<void>((resolve) => screen.write(Buffer.concat(this.chunks), resolve));
+    const buffer = screen.buffer.active;
+    const lines = Array.from({ length: buffer.length }, (_, row) => buffer.getLine(row)?.translateToString(true) ?? '');
+    screen.dispose();
+    return lines;
+  }
 }
 
 export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
@@ -87,5 +100,5 @@ export async function commandEvents(test: TerminalTestHost, incidentId: string):
 }
 
 export async function openTerminal(test: TerminalTestHost, incidentId?: string): Promise<TerminalInfo> {
-  return test.call<TerminalInfo>('terminals.open', { cols: 100, rows: 30, ...(incidentId ? { incidentId } : {}) });
+  return test.call<TerminalInfo>('terminals.open', { ...terminalSize, ...(incidentId ? { incidentId } : {}) });
 }
