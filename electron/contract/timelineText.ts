@@ -80,7 +80,8 @@ function describeCommandRun(data: Data): string {
   const line = text(data.command) || text(data.commandLine) || 'command text not captured';
   const duration = typeof data.durationMs === 'number' ? formatDuration(data.durationMs) : '';
   const step = text(data.stepKey) ? `runbook ${text(data.stepKey).replace(':', ' ')}` : '';
-  return `Command run: ${line}${paren(joined(exitCode(data.exitCode), duration, step, text(data.host)))}`;
+  const ending = text(data.unfinished) ? `still running when ${text(data.unfinished)}` : exitCode(data.exitCode);
+  return `Command run: ${line}${paren(joined(ending, duration, step, text(data.host)))}`;
 }
 
 function formatDuration(ms: number): string {

@@ -88,8 +88,10 @@ test('a command typed in the incident terminal is on the timeline with its exit 
   await typeLine(page, 'exit');
   await expect(page.getByText(/^\S+ exited with code 0$/)).toBeVisible();
   await expect(page.getByText('Not running')).toBeVisible();
+  // `exit` never comes back to a prompt: the timeline keeps it, saying it ran until the shell ended.
+  await expect(timelineOf(page).getByText(/^Command run: exit \(still running when \S+ 1 exited with code 0\b/)).toBeVisible();
   await page.getByRole('button', { name: 'Restart' }).click();
-  await expect(page.getByText(/exited with code/)).toBeHidden();
+  await expect(page.getByText(/^\S+ exited with code 0$/)).toBeHidden();
   await expect(page.getByText('Recording commands')).toBeVisible({ timeout: 15_000 });
   await typeLine(page, 'echo back-$((1+1))');
   await expect(timelineOf(page).getByText(/^Command run: echo back-\$\(\(1\+1\)\) \(exit 0\b/)).toBeVisible({ timeout: 15_000 });

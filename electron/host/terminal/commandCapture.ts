@@ -15,6 +15,8 @@ export interface CapturedCommand {
   durationMs: number;
   /** null when the shell reported none. */
   exitCode: number | null;
+  /** Set when the command never finished: how its shell ended while it ran (e.g. "bash 1 exited with code 3"). */
+  unfinished?: string;
   output: string;
   /** UTF-8 bytes of the whole output, before truncation. */
   outputBytes: number;
@@ -117,6 +119,15 @@ export class CommandCapture {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The shell ended (exited, was killed, the terminal was closed) while a command ran: that command is
+   * recorded all the same, with its output so far and no exit code, saying how the shell ended.
+   */
+  endUnfinished(howTheShellEnded: string): CapturedCommand | undefined {
+    const running = this.running;
+    return running ? { ...this.finish(running, undefined), unfinished: howTheShellEnded } : undefined;
   }
 
   private finish(running: Running, exitCode: number | undefined): CapturedCommand {

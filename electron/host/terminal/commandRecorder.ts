@@ -41,6 +41,7 @@ export async function recordCommand(log: IncidentLog, incidentId: string, comman
       {
         commandLine,
         exitCode: command.exitCode,
+        ...(command.unfinished ? { unfinished: command.unfinished } : {}),
         startedAt: command.startedAt,
         endedAt: command.endedAt,
         durationMs: command.durationMs,

@@ -49,6 +49,16 @@ export class CommandStream {
     return finished;
   }
 
+  /** The shell ended: what its last output completes, then the command it left running, if any. */
+  end(howTheShellEnded: string): CapturedCommand[] {
+    const text = this.decoder.end();
+    const finished: CapturedCommand[] = [];
+    this.sink.finished = finished;
+    if (text.length > 0) this.parser.parse(text, this.sink);
+    const unfinished = this.capture.endUnfinished(howTheShellEnded);
+    return unfinished ? [...finished, unfinished] : finished;
+  }
+
   /** The directory the shell last reported. */
   get cwd(): string {
     return this.capture.currentCwd ?? this.initialCwd;

@@ -1,6 +1,7 @@
 // One terminal of the console: a shell in a pty (restartable), what the host learns from its shell
 // integration marks, its output fanned out to attached renderers, and its recording. It knows nothing of
 // incidents: captured commands go to the owner through `onCommand`.
+import { constants } from 'node:os';
 import { basename } from 'node:path';
 import type { CaptureState, TerminalInfo } from '../../contract';
 import type { CapturedCommand } from './commandCapture';
@@ -172,7 +173,8 @@ export class TerminalSession {
   private exited(pty: PtySession, exitCode: number, signal: number | null): void {
     if (pty !== this.pty) return;
     clearTimeout(this.promptTimer);
-    const how = signal ? `was ended by signal ${signal}` : `exited with code ${exitCode}`;
+    const how = signal ? `was ended by ${signalName(signal)}` : `exited with code ${exitCode}`;
+    for (const command of this.stream?.end(`${this.state.title} ${how}`) ?? []) this.options.onCommand(command);
     this.update({ state: 'exited', exitCode, pid: null, problem: `${basename(pty.shell)} ${how}.`, endedAt: new Date().toISOString() });
   }
 
@@ -195,4 +197,9 @@ export class TerminalSession {
     this.state = { ...this.state, ...patch };
     if (!this.closed) this.options.onInfo(this.info);
   }
+}
+
+/** "SIGHUP" for 1: the name a reader knows, or the number when the platform has no name for it. */
+function signalName(signal: number): string {
+  return Object.entries(constants.signals).find(([, number]) => number === signal)?.[0] ?? `signal ${signal}`;
 }

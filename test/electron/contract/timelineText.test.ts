@@ -31,6 +31,10 @@ describe('a command_run event', () => {
     expect(commandRun({ commandLine: null, exitCode: 130, durationMs: 50 })).toBe('Command run: command text not captured (exit 130, 50 ms)');
   });
 
+  it('says when the command was still running as its shell ended', () => {
+    expect(commandRun({ commandLine: 'ssh db-1', exitCode: null, unfinished: 'bash 2 was ended by SIGHUP', durationMs: 65_000 })).toBe('Command run: ssh db-1 (still running when bash 2 was ended by SIGHUP, 1 min 5 s)');
+  });
+
   it('still reads events recorded by older versions (command and host)', () => {
     expect(commandRun({ command: 'psql -c "select 1"', exitCode: 0, host: 'db-1' })).toBe('Command run: psql -c "select 1" (exit 0, db-1)');
   });

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flowControl, type Incident, type RunbookRun, type TerminalInfo } from '../../../../electron/contract';
+import { describeTimelineEvent, flowControl, type Incident, type RunbookRun, type TerminalInfo } from '../../../../electron/contract';
 import { commandEvents, openTerminal, OutputCollector, startTerminalTestHost, waitFor, type TerminalTestHost } from './terminalHost';
 
 let test: TerminalTestHost;
@@ -161,7 +161,22 @@ describe('terminal lifecycle', () => {
     const restarted = await test.call<TerminalInfo>('terminals.restart', { terminalId: terminal.id });
     expect(restarted).toMatchObject({ id: terminal.id, state: 'running' });
     await type(terminal.id, 'echo back\r');
-    await waitFor('a command after the restart', async () => (await commandEvents(test, incident.id)).length === 1 || undefined);
+    const [exit, back] = await waitFor('a command after the restart', async () => ((await commandEvents(test, incident.id)).length === 2 ? commandEvents(test, incident.id) : undefined));
+    // `exit` never returns to a prompt: it is recorded as running when the shell ended.
+    expect(exit!.data).toMatchObject({ commandLine: 'exit 3', exitCode: null, unfinished: 'bash 1 exited with code 3' });
+    expect(describeTimelineEvent(exit!)).toMatch(/^Command run: exit 3 \(still running when bash 1 exited with code 3, \d+ ms\)$/);
+    expect(back!.data).toMatchObject({ commandLine: 'echo back', exitCode: 0 });
+  });
+
+  it('records a command that was still running when its terminal was closed, with its output so far', async () => {
+    const terminal = await activeTerminal();
+    const output = new OutputCollector(test.host, terminal.id);
+    await type(terminal.id, 'echo started-$((2*21)); sleep 1000\r');
+    await waitFor('the command to start', () => output.text().includes('started-42'));
+    await test.call('terminals.close', { terminalId: terminal.id });
+    const [event] = await commandEvents(test, incident.id);
+    expect(event!.data).toMatchObject({ commandLine: 'echo started-$((2*21)); sleep 1000', exitCode: null, unfinished: 'bash 1 was ended by SIGHUP' });
+    expect(evidenceText(String(event!.data.sha256))).toBe('started-42\n');
   });
 
   it('says clearly when the shell cannot start', async () => {
