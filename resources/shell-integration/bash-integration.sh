@@ -8,7 +8,7 @@
 #   prompt:            633;A … PS1 … 633;B
 #   command accepted:  633;C;<nonce>                   (PS0: before anything of it runs)
 #   its command line:  633;E;<line, escaped>;<nonce>   (DEBUG trap, or precmd when the trap never fired)
-#                      the line is the new history entry, else the line readline held when Enter was pressed
+#                      the line readline held at Enter, else the new history entry (see __holdfast_send_line)
 #   command finished:  633;D;<exit code>;<nonce>       (only after a C: empty Enter and Ctrl-C send nothing)
 #   directory:         633;P;Cwd=<dir, escaped>;<nonce>
 # Escaping (VS Code's): "\" -> "\\", ";" -> "\x3b", bytes below 0x20 -> "\xHH".
@@ -85,26 +85,28 @@ __holdfast_last_hist="$__holdfast_hist_n"
 # taken as Enter is pressed: see __holdfast_take_line below.
 __holdfast_typed=''
 
-# Sends the running command's E mark. The whole line is the new history entry bash added before running
-# it (history-expanded, as it ran). Without one (HISTCONTROL=ignorespace/ignoredups, HISTIGNORE, history
-# off) it is the line readline held at Enter, history-expanded here; without that (bash < 4, or Enter bound
-# to something else) the best left is $1, the first simple command as bash parsed it. Empty means unknown:
-# then no E, rather than a guess.
+# Sends the running command's E mark, with the line as readline held it at Enter (continuation lines
+# included, exactly as typed). A line with history expansion (`!!`, `!$`) is sent as it ran instead: the new
+# history entry bash added, or without one (HISTCONTROL=ignorespace/ignoredups, HISTIGNORE, history off) the
+# line expanded here. Without a line from readline (bash < 4, or Enter bound to something else) it is the
+# history entry, else $1, the first simple command as bash parsed it. Empty means unknown: then no E,
+# rather than a guess. History is read every time, so that a new entry is never mistaken for an old one.
 __holdfast_send_line() {
   __holdfast_line_sent=1
-  local line="$1"
+  local line="$1" typed="$__holdfast_typed" new_entry=''
+  __holdfast_typed=''
   __holdfast_read_history
   if [[ -n $__holdfast_hist_n && $__holdfast_hist_n != "$__holdfast_last_hist" ]]; then
-    line="$__holdfast_hist_line"
+    new_entry="$__holdfast_hist_line"
     __holdfast_last_hist="$__holdfast_hist_n"
-  elif [[ -n $__holdfast_typed ]]; then
-    line="$__holdfast_typed"
-    # `!!` and friends: expanded as bash did (the forked expansion happens only for lines with a "!").
-    if [[ $line == *'!'* && $- == *H* ]]; then
-      line="$(builtin history -p -- "$line" 2>/dev/null)" || line="$__holdfast_typed"
-    fi
   fi
-  __holdfast_typed=''
+  if [[ -n $typed && ( $typed != *'!'* || $- != *H* ) ]]; then
+    line="$typed"
+  elif [[ -n $new_entry ]]; then
+    line="$new_entry"
+  elif [[ -n $typed ]]; then
+    line="$(builtin history -p -- "$typed" 2>/dev/null)" || line="$typed"
+  fi
   [[ -n $line ]] || return 0
   __holdfast_escape "$line"
   builtin printf '\e]633;E;%s;%s\a' "$__holdfast_out" "$__holdfast_nonce"
