@@ -14,8 +14,18 @@ export const terminalMethods = {
     result: terminalInfoSchema,
   },
   'terminals.list': { params: z.object({ incidentId: incidentRef.optional() }).strict(), result: z.array(terminalInfoSchema) },
-  /** Keystrokes and pastes, as the terminal produced them. */
-  'terminals.input': { params: terminalRef.extend({ data: z.string().min(1).max(1_000_000) }).strict(), result: done },
+  /**
+   * Keystrokes and pastes, as the terminal produced them. With `binary`, `data` holds one byte per character
+   * (xterm.js's onBinary: mouse reports in the legacy encoding, whose coordinates above 95 are single bytes
+   * over 127 that UTF-8 would turn into two).
+   */
+  'terminals.input': {
+    params: terminalRef
+      .extend({ data: z.string().min(1).max(1_000_000), binary: z.literal(true).optional() })
+      .strict()
+      .refine((params) => !params.binary || /^[\x00-\xff]*$/.test(params.data), { path: ['data'], message: 'binary input holds one byte (a character from \\x00 to \\xff) per character' }),
+    result: done,
+  },
   'terminals.resize': { params: terminalRef.extend(terminalSizeSchema.shape).strict(), result: done },
   'terminals.rename': { params: terminalRef.extend({ title: z.string().trim().min(1).max(80) }).strict(), result: terminalInfoSchema },
   /** Ends the shell (and everything it started) and forgets the session; its recording stays. */

@@ -26,8 +26,8 @@ export function terminalHandlers({ terminals, dataDir, log, library, runs }: Ter
   return {
     'terminals.open': (params) => terminals.open(params),
     'terminals.list': ({ incidentId }) => terminals.list(incidentId),
-    'terminals.input': ({ terminalId, data }) => {
-      terminals.input(terminalId, data);
+    'terminals.input': ({ terminalId, data, binary }) => {
+      terminals.input(terminalId, binary ? Buffer.from(data, 'latin1') : data);
       return {};
     },
     'terminals.resize': ({ terminalId, cols, rows }) => {

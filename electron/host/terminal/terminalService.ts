@@ -89,7 +89,8 @@ export class TerminalService {
     return [...this.terminals.values()].map((entry) => entry.session.info).filter((info) => incidentId === undefined || info.incidentId === incidentId);
   }
 
-  input(terminalId: string, data: string): void {
+  /** Text (written as UTF-8) or raw bytes. */
+  input(terminalId: string, data: string | Buffer): void {
     const { session } = this.require(terminalId);
     if (session.info.state !== 'running') throw new HoldfastError('conflict', `${session.info.title} is not running; restart it first.`);
     session.write(data);

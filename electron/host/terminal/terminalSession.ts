@@ -95,7 +95,7 @@ export class TerminalSession {
     return this.info;
   }
 
-  write(data: string): void {
+  write(data: string | Buffer): void {
     if (this.state.state === 'running') this.pty?.write(data);
   }
 

@@ -1,25 +1,34 @@
 // Keystrokes and pastes on their way to the host, in the order they were typed. One call is in flight at a
 // time; whatever is typed meanwhile goes out together in the next call, so fast typing costs few round
-// trips and a slow reply can never let a later keystroke overtake an earlier one.
+// trips and a slow reply can never let a later keystroke overtake an earlier one. Text and raw bytes
+// (xterm.js's onBinary) keep their order but never share a call: the host writes text as UTF-8.
 
 /** Below the contract's 1,000,000-character limit of terminals.input, so a huge paste goes in pieces. */
 export const maxInputChunk = 64 * 1024;
 
 export interface InputQueue {
-  push(data: string): void;
+  /** `binary`: one byte per character, written as is. */
+  push(data: string, binary?: boolean): void;
 }
 
-export function createInputQueue(send: (data: string) => Promise<unknown>, onError: (error: unknown) => void): InputQueue {
-  let waiting = '';
+interface Pending {
+  data: string;
+  binary: boolean;
+}
+
+export function createInputQueue(send: (data: string, binary: boolean) => Promise<unknown>, onError: (error: unknown) => void): InputQueue {
+  const waiting: Pending[] = [];
   let sending = false;
 
   const pump = async () => {
     sending = true;
-    while (waiting) {
-      const chunk = takeChunk(waiting);
-      waiting = waiting.slice(chunk.length);
+    while (waiting.length > 0) {
+      const next = waiting[0]!;
+      const chunk = next.binary ? next.data.slice(0, maxInputChunk) : takeChunk(next.data);
+      if (chunk.length === next.data.length) waiting.shift();
+      else next.data = next.data.slice(chunk.length);
       try {
-        await send(chunk);
+        await send(chunk, next.binary);
       } catch (error) {
         onError(error);
       }
@@ -28,8 +37,11 @@ export function createInputQueue(send: (data: string) => Promise<unknown>, onErr
   };
 
   return {
-    push(data) {
-      waiting += data;
+    push(data, binary = false) {
+      if (!data) return;
+      const last = waiting[waiting.length - 1];
+      if (last && last.binary === binary) last.data += data;
+      else waiting.push({ data, binary });
       if (!sending) void pump();
     },
   };

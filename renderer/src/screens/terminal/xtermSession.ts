@@ -67,11 +67,14 @@ export class XtermSession {
     );
     this.terminal.attachCustomKeyEventHandler((event) => this.onKey(event));
     this.input = createInputQueue(
-      (data) => hostClient.call('terminals.input', { terminalId, data }),
+      (data, binary) => hostClient.call('terminals.input', { terminalId, data, ...(binary ? { binary } : {}) }),
       (error) => this.inputFailed(error),
     );
     this.terminal.onData((data) => {
       if (this.running) this.input.push(data);
+    });
+    this.terminal.onBinary((data) => {
+      if (this.running) this.input.push(data, true);
     });
     this.terminal.onResize(({ cols, rows }) => this.sendSize(cols, rows));
     hostClient.terminalStream({ type: 'attach', terminalId });

@@ -72,6 +72,19 @@ describe('commands typed in an incident terminal', () => {
   });
 });
 
+describe('input', () => {
+  it('writes binary input (legacy mouse reports) as raw bytes, text as UTF-8, and refuses characters that are no byte', async () => {
+    const terminal = await activeTerminal();
+    const output = new OutputCollector(test.host, terminal.id);
+    await type(terminal.id, 'stty raw -echo; echo ready; head -c 4 | od -An -tx1; stty sane\r');
+    await waitFor('head to be reading', () => output.text().includes('ready'));
+    await test.call('terminals.input', { terminalId: terminal.id, data: '\xe0\xf0', binary: true });
+    await type(terminal.id, 'à');
+    await waitFor('od to show the bytes', () => output.text().includes('e0 f0 c3 a0'));
+    await expect(test.call('terminals.input', { terminalId: terminal.id, data: 'Ā', binary: true })).rejects.toThrow(/invalid_params: .*params\.data.*one byte/);
+  });
+});
+
 describe('a runbook step run in the terminal', () => {
   it('types the substituted command, records it as the step, and sets the step from the exit code; the secret is stored nowhere', async () => {
     await useRunbook('token-check.yaml', ['id: token-check', 'title: Token check', 'variables:', '  - name: API_TOKEN', '    secret: true', 'steps:', '  - order: 1', '    description: Use the token', '    command: echo "token=$API_TOKEN" && test -n "$API_TOKEN"']);
