@@ -101,7 +101,7 @@ test('a command typed in the incident terminal is on the timeline with its exit 
 test('Run in terminal hands a runbook step to the terminal after confirmation; a command no runbook holds can be added to one', async ({ page, consoleServer }) => {
   const host = hostApi(consoleServer);
   await host.call('settings.update', { runbookFolders: [folder], responderName: 'Priya Raman' });
-  await host.call('incidents.declare', { title: 'Checkout slow for acme', severity: 'SEV3', triggerId: 'ALERT-E2E-TERMINAL' });
+  const incident = await host.call('incidents.declare', { title: 'Checkout slow for acme', severity: 'SEV3', triggerId: 'ALERT-E2E-TERMINAL' });
 
   await page.goto(consoleServer.url);
   await page.getByRole('button', { name: /Checkout slow for acme/ }).first().click();
@@ -134,6 +134,11 @@ test('Run in terminal hands a runbook step to the terminal after confirmation; a
   // A command typed by hand that no step holds is offered to the runbook in use.
   await page.getByRole('tab', { name: /^Terminal/ }).click();
   await typeLine(page, 'echo not-in-any-runbook');
+  // Folded while the incident runs (the terminal keeps the room), with the count on its heading.
+  const toggle = page.getByRole('button', { name: /^Commands not in a runbook/ });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toContainText('1');
+  await toggle.click();
   const untracked = page.getByRole('list', { name: 'Commands not in a runbook' });
   const item = untracked.getByRole('listitem').filter({ hasText: 'echo not-in-any-runbook' });
   await expect(item).toContainText('Ran once');
@@ -149,4 +154,10 @@ test('Run in terminal hands a runbook step to the terminal after confirmation; a
   expect(written).toContain('Say that the check ran.');
   // Now the runbook holds it, so it leaves the list.
   await expect(untracked.getByText('echo not-in-any-runbook')).toHaveCount(0);
+
+  // Folded again, it opens by itself once the incident is resolved: the time to look at what runbooks lacked.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  for (const status of ['acknowledged', 'investigating', 'resolved'] as const) await host.call('incidents.setStatus', { incidentId: incident.id, status });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 });

@@ -90,7 +90,7 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
                 id: 'terminal',
                 label: 'Terminal',
                 badge: runningTerminals ? String(runningTerminals) : undefined,
-                content: <IncidentTerminals incidentId={incident.id} humanId={incident.humanId} />,
+                content: <IncidentTerminals incidentId={incident.id} humanId={incident.humanId} incidentOver={incident.status === 'resolved' || incident.status === 'closed'} />,
               },
               { id: 'update', label: 'Update', content: <StatusUpdateComposer incident={incident} timeline={timeline} /> },
               { id: 'evidence', label: 'Evidence', badge: evidence.length ? String(evidence.length) : undefined, content: <EvidencePanel incidentId={incident.id} evidence={evidence} maxMiB={maxMiB} /> },

@@ -8,11 +8,11 @@ import { errorText, formatUtc } from '../runbooks/RunbookParts';
 
 type Target = UntrackedCommand['targets'][number];
 
-export function UntrackedCommands({ incidentId }: { incidentId: string }) {
+export function UntrackedCommands({ incidentId, incidentOver }: { incidentId: string; incidentOver: boolean }) {
   const [commands, setCommands] = useState<UntrackedCommand[]>([]);
   const [error, setError] = useState('');
   const [added, setAdded] = useState('');
-  const [expanded, setExpanded] = useState(true);
+  const [expanded, setExpanded] = useState(incidentOver);
   const timer = useRef<number | undefined>(undefined);
   const bodyId = useId();
   const headingId = useId();
@@ -25,6 +25,11 @@ export function UntrackedCommands({ incidentId }: { incidentId: string }) {
       setError(errorText(failure));
     }
   }, [incidentId]);
+
+  // Opens when the incident is resolved; while it runs, the responder opens it when they want it.
+  useEffect(() => {
+    if (incidentOver) setExpanded(true);
+  }, [incidentOver]);
 
   useEffect(() => {
     void load();
