@@ -1,7 +1,9 @@
-// Playwright fixture: a real `holdfast serve` (the built CLI) on a fresh data dir for each test.
+// Playwright fixture: a real `holdfast serve` (the built CLI) on a fresh data dir for each test. Its terminals
+// run bash in a HOME of the test's own: the machine user's startup files (a pyenv or conda init, a slow
+// prompt, a stale lock that stalls a shell for a minute) must not decide whether a test passes.
 import { test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +21,10 @@ export interface ConsoleServer {
 }
 
 export async function startConsoleServer(dataDir: string): Promise<ConsoleServer> {
-  const child = spawn(process.execPath, [cliPath, 'serve', '--no-open', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const home = mkdtempSync(join(tmpdir(), 'holdfast-e2e-home-'));
+  writeFileSync(join(home, '.bashrc'), "PS1='e2e$ '\n");
+  const env = { ...process.env, HOME: home, SHELL: '/bin/bash' };
+  const child = spawn(process.execPath, [cliPath, 'serve', '--no-open', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const url = await new Promise<string>((resolve, reject) => {
@@ -31,7 +36,12 @@ export async function startConsoleServer(dataDir: string): Promise<ConsoleServer
     });
     child.once('exit', (code) => reject(new Error(`holdfast serve exited with ${code}: ${stderr}`)));
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      rmSync(home, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   const parsed = new URL(url);
   return {
     url,
