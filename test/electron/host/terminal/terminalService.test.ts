@@ -132,7 +132,11 @@ describe('a break-glass step run in a terminal opened for it', () => {
     expect(await commandEvents(test, incident.id)).toHaveLength(1);
     // Typed once, after the prompt: the command line appears once on screen, its output once. (On the screen, not
     // in the raw output: readline redraws the line when Enter is pressed, see bash-integration.sh.)
-    const screen = await output.screenLines();
+    // The step can be done before the last output frame reached this client: wait for the output to show.
+    const screen = await waitFor('the output on the screen', async () => {
+      const lines = await output.screenLines();
+      return lines.includes('restarted-42') ? lines : undefined;
+    });
     expect(screen.filter((line) => line.includes('echo restarted-$((40+2))')), screen.join('\n')).toHaveLength(1);
     expect(screen.filter((line) => line === 'restarted-42')).toHaveLength(1);
   });
