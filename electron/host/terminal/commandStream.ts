@@ -41,22 +41,22 @@ export class CommandStream {
 
   /** Returns the commands this chunk completed, in order. */
   feed(data: Buffer): CapturedCommand[] {
-    const text = this.decoder.write(data);
+    return this.parse(this.decoder.write(data));
+  }
+
+  /** The shell ended: what its last output completes, then the command it left running, if any. */
+  end(howTheShellEnded: string): CapturedCommand[] {
+    const finished = this.parse(this.decoder.end());
+    const unfinished = this.capture.endUnfinished(howTheShellEnded);
+    return unfinished ? [...finished, unfinished] : finished;
+  }
+
+  private parse(text: string): CapturedCommand[] {
     if (text.length === 0) return [];
     const finished: CapturedCommand[] = [];
     this.sink.finished = finished;
     this.parser.parse(text, this.sink);
     return finished;
-  }
-
-  /** The shell ended: what its last output completes, then the command it left running, if any. */
-  end(howTheShellEnded: string): CapturedCommand[] {
-    const text = this.decoder.end();
-    const finished: CapturedCommand[] = [];
-    this.sink.finished = finished;
-    if (text.length > 0) this.parser.parse(text, this.sink);
-    const unfinished = this.capture.endUnfinished(howTheShellEnded);
-    return unfinished ? [...finished, unfinished] : finished;
   }
 
   /** The directory the shell last reported. */
