@@ -1,12 +1,12 @@
-// Playwright fixture: a real `holdfast serve` (the built CLI) on a fresh data dir for each test. Its terminals
-// run bash in a HOME of the test's own: the machine user's startup files (a pyenv or conda init, a slow
-// prompt, a stale lock that stalls a shell for a minute) must not decide whether a test passes.
+// Playwright fixture: a real `holdfast serve` (the built CLI) on a fresh data dir for each test, its terminals
+// running bash in a HOME of the test's own (see testShellHome).
 import { test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeTestShellHome } from '../helpers/testShellHome';
 
 const cliPath = fileURLToPath(new URL('../../bin/holdfast.js', import.meta.url));
 
@@ -21,9 +21,8 @@ export interface ConsoleServer {
 }
 
 export async function startConsoleServer(dataDir: string): Promise<ConsoleServer> {
-  const home = mkdtempSync(join(tmpdir(), 'holdfast-e2e-home-'));
-  writeFileSync(join(home, '.bashrc'), "PS1='e2e$ '\n");
-  const env = { ...process.env, HOME: home, SHELL: '/bin/bash' };
+  const homeParent = mkdtempSync(join(tmpdir(), 'holdfast-e2e-home-'));
+  const env = { ...process.env, ...makeTestShellHome(homeParent, 'e2e$ ').env };
   const child = spawn(process.execPath, [cliPath, 'serve', '--no-open', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
@@ -38,7 +37,7 @@ export async function startConsoleServer(dataDir: string): Promise<ConsoleServer
   });
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
-      rmSync(home, { recursive: true, force: true });
+      rmSync(homeParent, { recursive: true, force: true });
       resolve(code);
     }),
   );

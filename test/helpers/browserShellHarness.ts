@@ -7,6 +7,7 @@ import type { ServerMessage } from '../../electron/contract';
 import { startBrowserShell, type BrowserShell } from '../../electron/shells/browser/server';
 import { makeTempDataDir } from './tempDataDir';
 import { startTestHost, type TestHost } from './testHost';
+import { makeTestShellHome } from './testShellHome';
 
 export const indexHtml = '<!doctype html><html><head><title>Holdfast test console</title><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>\n';
 export const appJs = 'console.log("holdfast test renderer");\n';
@@ -33,7 +34,7 @@ export async function startBrowserShellHarness(): Promise<BrowserShellHarness> {
   writeFileSync(join(root.path, 'package.json'), JSON.stringify({ secret: secretMarker }));
   writeFileSync(join(root.path, 'secret.txt'), secretMarker);
 
-  const testHost = startTestHost(dataDir);
+  const testHost = startTestHost(dataDir, { terminalEnv: makeTestShellHome(root.path, 'shell$ ').env });
   const shell = await startBrowserShell({ host: testHost.host, rendererDir });
   return {
     ...testHost,

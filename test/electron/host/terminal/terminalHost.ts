@@ -1,12 +1,11 @@
 // A real host with a real data dir and a real bash in a temp HOME, plus a stream client that collects a
 // terminal's output the way a renderer does (optionally acknowledging it), for terminal integration tests.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Terminal as HeadlessTerminal } from '@xterm/headless';
 import { decodeOutputFrame, type Outcome, type TerminalInfo, type TimelineEvent } from '../../../../electron/contract';
 import type { Host, TerminalStreamConnection } from '../../../../electron/host/host';
 import { makeTempDataDir } from '../../../helpers/tempDataDir';
 import { startTestHost } from '../../../helpers/testHost';
+import { makeTestShellHome } from '../../../helpers/testShellHome';
 
 export interface TerminalTestHost {
   host: Host;
@@ -19,10 +18,8 @@ export interface TerminalTestHost {
 
 export async function startTerminalTestHost(shell = '/bin/bash'): Promise<TerminalTestHost> {
   const data = makeTempDataDir();
-  const home = join(data.path, 'home');
-  mkdirSync(home);
-  writeFileSync(join(home, '.bashrc'), 'PS1="test$ "\n');
-  const { host } = startTestHost(data.path, { terminalEnv: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, SHELL: shell, LANG: 'C.UTF-8' } });
+  const { home, env } = makeTestShellHome(data.path, 'test$ ', shell);
+  const { host } = startTestHost(data.path, { terminalEnv: env });
   const events: TerminalTestHost['events'] = [];
   host.events.subscribe((event) => events.push(event));
   const call = async <T>(method: string, params: unknown): Promise<T> => {
