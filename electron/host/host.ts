@@ -54,7 +54,7 @@ export interface Host extends Dispatcher {
 
 export function createHost(options: HostOptions): Host {
   const log = options.log ?? fileHostLog(options.dataDir);
-  const events = new EventHub();
+  const events = new EventHub(log);
 
   const { store, recovered } = openSettingsStore(options.dataDir, options.createSettingsStore);
   if (recovered) log.warn(`settings.json could not be read (${recovered.reason}); kept it as ${recovered.movedTo} and started from defaults`);

@@ -1,10 +1,10 @@
 // Opens the incident log of a data dir: the database, the evidence blobs and the services over them.
 // Shared by the host (console) and the CLI, which use the same files concurrently.
-import { userInfo } from 'node:os';
 import type { EventHub } from './eventHub';
 import { BlobStore } from './evidence/blobStore';
 import { EvidenceService } from './evidence/evidenceService';
 import { IncidentService } from './incidents/incidentService';
+import { osUserName } from './osUser';
 import { databasePath, openDatabase } from './store/database';
 import { IncidentStore } from './store/incidentStore';
 import { scheduleIdleMaintenance } from './store/maintenance';
@@ -49,12 +49,4 @@ export function openIncidentLog(options: IncidentLogOptions): IncidentLog {
     db.close();
   };
   return { dataDir: options.dataDir, author, incidents, evidence, close };
-}
-
-function osUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
 }

@@ -1,9 +1,9 @@
 // Exports one incident as a post-mortem, an incident-log entry or an evidence bundle. The one entry point
 // the console handler and `holdfast incident export` share; every format lands atomically at outPath.
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { exportFormats } from '../../contract';
 import type { IncidentLog } from '../incidentLog';
+import { osUserName } from '../osUser';
 import { writeTextAtomically } from './atomicFile';
 import { safeName } from './bundleFormat';
 import { writeEvidenceBundle } from './evidenceBundle';
@@ -47,12 +47,4 @@ const suffixes: Record<ExportFormat, string> = { postmortem: '-postmortem.md', l
 export function defaultExportPath(dataDir: string, humanId: string, format: ExportFormat): string {
   // Human ids are INC-2026-0001-K7Q already; safeName only guards against an odd id from a synced peer.
   return join(dataDir, 'exports', `${safeName(humanId)}${suffixes[format]}`);
-}
-
-function osUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
 }

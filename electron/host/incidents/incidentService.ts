@@ -62,7 +62,7 @@ export class IncidentService {
     }
     const at = this.timestamp();
     const author = this.options.author();
-    const incident = this.store.transaction(() => {
+    return this.commitThenAnnounce(() => {
       const year = this.now().getUTCFullYear();
       const created: Incident = {
         id: newUlid(),
@@ -91,9 +91,7 @@ export class IncidentService {
       this.store.indexText(created.id, 'title', created.id, created.title);
       this.append(created, 'declared', { title: created.title, severity: created.severity, severityScheme: created.severityScheme, triggerId: created.triggerId, drill: created.drill }, at, author);
       return created;
-    });
-    this.changed(incident);
-    return incident;
+    }, (created) => created);
   }
 
   require(idOrHumanId: string): Incident {
@@ -225,12 +223,22 @@ export class IncidentService {
     const at = this.timestamp();
     const author = this.options.author();
     let incident: Incident | undefined;
+    return this.commitThenAnnounce(() => {
+      incident = this.require(idOrHumanId);
+      return change(incident, at, author);
+    }, () => incident!);
+  }
+
+  /**
+   * How declare and every recorded change commit: `work` runs in one transaction, and the events it
+   * appended are announced only once that commits. Whatever fails (a refused rule, SQLITE_BUSY, a full disk, a
+   * constraint checked at COMMIT) rolls the events back, so they are dropped here rather than announced
+   * with the next change that succeeds.
+   */
+  private commitThenAnnounce<T>(work: () => T, changedIncident: (result: T) => Incident): T {
     try {
-      const result = this.store.transaction(() => {
-        incident = this.require(idOrHumanId);
-        return change(incident, at, author);
-      });
-      this.changed(incident!);
+      const result = this.store.transaction(work);
+      this.changed(changedIncident(result));
       return result;
     } finally {
       this.pending = [];
