@@ -1,5 +1,5 @@
-// Contract methods of the embedded terminals: open, type, resize, close, restart, hand a runbook step to a
-// terminal, export a recording, and the commands worth adding to a runbook.
+// Contract methods of the embedded terminals: open, type, resize, close, restart, hand a runbook step or check
+// to a terminal, export a recording, and the commands worth adding to a runbook.
 import { z } from 'zod';
 import { runItemKeySchema } from './runbooks';
 import { terminalIdSchema, terminalInfoSchema, terminalRecordingSchema, terminalSizeSchema, untrackedCommandSchema } from './terminals';
@@ -33,13 +33,15 @@ export const terminalMethods = {
   /** Starts a new shell in an exited terminal, same incident, same directory. */
   'terminals.restart': { params: terminalRef.strict(), result: terminalInfoSchema },
   /**
-   * Types a runbook step's command (variables substituted, secrets included) into the terminal and presses
-   * Enter. The renderer calls it only after the responder confirmed the command it was shown. The captured
-   * command is linked to the step, whose state follows its exit code.
+   * Types a runbook step's or verification check's command (variables substituted, secrets included) into
+   * the terminal and presses Enter, unless the shell is busy with a command. The renderer calls it only after
+   * the responder confirmed the command it was shown. The captured command is linked to the item; a step's
+   * state follows its exit code (`followsExitCode`: false for checks, and in shells whose commands are not
+   * captured). A line holding a secret value is kept out of the shell's history.
    */
-  'terminals.runStep': {
+  'terminals.runItem': {
     params: terminalRef.extend({ runId: z.string().min(1).max(64), key: runItemKeySchema }).strict(),
-    result: z.object({ shownCommand: z.string() }),
+    result: z.object({ shownCommand: z.string(), followsExitCode: z.boolean() }),
   },
   /** Writes the session's asciinema v2 recording to the exports folder. */
   'terminals.exportCast': { params: terminalRef.strict(), result: z.object({ path: z.string(), bytes: z.number().int() }) },

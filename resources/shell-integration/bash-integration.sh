@@ -12,6 +12,8 @@
 #   command finished:  633;D;<exit code>;<nonce>       (only after a C: empty Enter and Ctrl-C send nothing)
 #   directory:         633;P;Cwd=<dir, escaped>;<nonce>
 # Escaping (VS Code's): "\" -> "\\", ";" -> "\x3b", bytes below 0x20 -> "\xHH".
+# Keys read from the terminal (sent by the host, never printed): see the Enter bindings at the end.
+#   \e[24683~  Enter for a line that must stay out of history (a runbook step typed with a secret in it)
 
 # Kept in plain shell variables and dropped from the environment before the user's files run, so that
 # neither they nor any child process can read the nonce.
@@ -99,6 +101,12 @@ __holdfast_send_line() {
   if [[ -n $__holdfast_hist_n && $__holdfast_hist_n != "$__holdfast_last_hist" ]]; then
     new_entry="$__holdfast_hist_line"
     __holdfast_last_hist="$__holdfast_hist_n"
+    if [[ -n $__holdfast_private ]]; then
+      # Before the command runs, so before any `history -a` in the user's PROMPT_COMMAND can write it out.
+      builtin history -d "$__holdfast_hist_n"
+      __holdfast_read_history
+      __holdfast_last_hist="$__holdfast_hist_n"
+    fi
   fi
   if [[ -n $typed && ( $typed != *'!'* || $- != *H* ) ]]; then
     line="$typed"
@@ -115,6 +123,7 @@ __holdfast_send_line() {
 __holdfast_running=''
 __holdfast_line_sent=''
 __holdfast_armed=''
+__holdfast_private=''
 
 # DEBUG trap: runs before every simple command of the shell itself (not of subshells). Always returns 0:
 # under `shopt -s extdebug` a non-zero return would skip the user's command.
@@ -151,6 +160,7 @@ __holdfast_precmd() {
   __holdfast_line_sent=''
   __holdfast_armed=''
   __holdfast_typed=''
+  __holdfast_private=''
   __holdfast_escape "$PWD"
   builtin printf '\e]633;P;Cwd=%s;%s\a' "$__holdfast_out" "$__holdfast_nonce"
   return $code
@@ -187,15 +197,24 @@ fi
 # Enter, where it is bound to accept-line (bash 4+, every keymap the user may edit in): a macro that first
 # runs __holdfast_take_line, which keeps READLINE_LINE, then accept-line as before. "$_" is passed so that
 # bash's $_ (the last argument of the previous command) is the same when the line runs.
+# \e[24683~ is the same Enter for a line the host typed with a secret value in it: the line's history
+# entry is deleted as it runs (__holdfast_send_line), so the secret never reaches HISTFILE. It is bound
+# whatever the user's Enter does, because the host sends it to any shell with integration.
 __holdfast_take_line() {
   __holdfast_typed+="${__holdfast_typed:+$'\n'}$READLINE_LINE"
 }
+__holdfast_take_private_line() {
+  __holdfast_private=1
+  __holdfast_take_line
+}
 if (( BASH_VERSINFO[0] >= 4 )); then
   for __holdfast_keymap in emacs vi-insert vi-command; do
+    builtin bind -m "$__holdfast_keymap" -x '"\e[24680~": __holdfast_take_line "$_"'
+    builtin bind -m "$__holdfast_keymap" -x '"\e[24682~": __holdfast_take_private_line "$_"'
+    builtin bind -m "$__holdfast_keymap" '"\e[24681~": accept-line'
+    builtin bind -m "$__holdfast_keymap" '"\e[24683~": "\e[24682~\e[24681~"'
     __holdfast_enter_keys="$(builtin bind -m "$__holdfast_keymap" -q accept-line 2>/dev/null)"
     [[ $__holdfast_enter_keys == *'"\C-m"'* ]] || continue
-    builtin bind -m "$__holdfast_keymap" -x '"\e[24680~": __holdfast_take_line "$_"'
-    builtin bind -m "$__holdfast_keymap" '"\e[24681~": accept-line'
     builtin bind -m "$__holdfast_keymap" '"\C-m": "\e[24680~\e[24681~"'
     [[ $__holdfast_enter_keys == *'"\C-j"'* ]] && builtin bind -m "$__holdfast_keymap" '"\C-j": "\e[24680~\e[24681~"'
   done

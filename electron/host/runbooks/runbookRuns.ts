@@ -89,15 +89,15 @@ export class RunbookRunService {
     });
   }
 
-  /** A step's command and its run, for handing to a terminal. */
-  stepCommand(runId: string, key: string): { run: RunbookRun; command: string } {
+  /** A step's or a verification check's command and its run, for handing to a terminal. */
+  itemCommand(runId: string, key: string): { run: RunbookRun; command: string; kind: 'step' | 'verify' } {
     const run = this.runs.find(runId);
     if (!run) throw new HoldfastError('not_found', `No runbook run ${runId}.`);
     const item = describeItem(run, key);
-    if (!item.step?.command) throw new HoldfastError('invalid_params', `Step ${item.label} of ${run.runbook.title} has no command to run.`, [{ path: 'params.key', message: 'this step has no command' }]);
-    const missing = Object.keys(this.secretValues.get(run.id) ?? {}).length === 0 && (run.runbook.variables ?? []).some((variable) => variable.secret && new RegExp(`\\$\\{?${variable.name}\\b`).test(item.step!.command!));
+    if (!item.command) throw new HoldfastError('invalid_params', `${item.kind === 'step' ? `Step ${item.label}` : capitalised(item.label)} of ${run.runbook.title} has no command to run.`, [{ path: 'params.key', message: 'this item has no command' }]);
+    const missing = Object.keys(this.secretValues.get(run.id) ?? {}).length === 0 && (run.runbook.variables ?? []).some((variable) => variable.secret && new RegExp(`\\$\\{?${variable.name}\\b`).test(item.command!));
     if (missing) throw new HoldfastError('conflict', `The secret values of this run are not in this console's memory (it was restarted); start the runbook again or run the command by hand.`);
-    return { run, command: item.step.command };
+    return { run, command: item.command, kind: item.kind };
   }
 
   /** Secret values of a run, by variable name (for redaction); empty once the host restarted. */
@@ -123,10 +123,16 @@ function describeItem(run: RunbookRun, key: string) {
   if (kind === 'step') {
     const step = run.runbook.steps.find((candidate) => candidate.order === index);
     if (!step) throw new HoldfastError('not_found', `${run.runbook.title} has no step ${index}.`);
-    return { label: String(index), title: step.description, step };
+    return { kind, label: String(index), title: step.description, step, command: step.command };
   }
-  const list = kind === 'verify' ? (run.runbook.verification ?? []).map((check) => check.description) : (run.runbook.exitCriteria ?? []);
-  const title = list[index - 1];
-  if (title === undefined) throw new HoldfastError('not_found', `${run.runbook.title} has no ${kind === 'verify' ? 'verification' : 'exit criterion'} ${index}.`);
-  return { label: `${kind === 'verify' ? 'verification' : 'exit criterion'} ${index}`, title, step: undefined };
+  if (kind === 'verify') {
+    const check = (run.runbook.verification ?? [])[index - 1];
+    if (!check) throw new HoldfastError('not_found', `${run.runbook.title} has no verification ${index}.`);
+    return { kind, label: `verification ${index}`, title: check.description, step: undefined, command: check.command };
+  }
+  const criterion = (run.runbook.exitCriteria ?? [])[index - 1];
+  if (criterion === undefined) throw new HoldfastError('not_found', `${run.runbook.title} has no exit criterion ${index}.`);
+  return { kind, label: `exit criterion ${index}`, title: criterion, step: undefined, command: undefined };
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

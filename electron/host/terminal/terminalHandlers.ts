@@ -40,7 +40,7 @@ export function terminalHandlers({ terminals, dataDir, log, library, runs }: Ter
       return {};
     },
     'terminals.restart': ({ terminalId }) => terminals.restart(terminalId),
-    'terminals.runStep': ({ terminalId, runId, key }) => terminals.runStep(terminalId, runId, key),
+    'terminals.runItem': ({ terminalId, runId, key }) => terminals.runItem(terminalId, runId, key),
     'terminals.exportCast': ({ terminalId }) => {
       const { info, path } = terminals.recordingOf(terminalId);
       const label = info.incidentId && log ? log.incidents.require(info.incidentId).humanId : 'scratch';

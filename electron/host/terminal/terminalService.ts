@@ -1,6 +1,7 @@
 // The console's terminals: opens shells for incidents (or scratch), routes keystrokes and output, hands
-// runbook steps to a terminal, and turns every captured command of an incident's terminal into its record.
-// A command handed over from a runbook step is linked to that step, whose state then follows the exit code.
+// runbook steps and checks to a terminal, and turns every captured command of an incident's terminal into
+// its record. A command handed over from a runbook run is linked to its item; a step's state then follows
+// the exit code (a check's result is the responder's to judge from its output).
 import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import { HoldfastError, type TerminalInfo, type TerminalStreamMessage } from '../../contract';
@@ -13,6 +14,7 @@ import type { CapturedCommand } from './commandCapture';
 import { recordCaptureUnavailable, recordCommand, type CommandOrigin } from './commandRecorder';
 import type { StreamClient } from './outputFanOut';
 import { recordingPath } from './recordings';
+import { enterWithoutHistory } from './shellKeys';
 import { TerminalSession } from './terminalSession';
 
 export interface TerminalServiceOptions {
@@ -33,19 +35,21 @@ export interface TerminalServiceOptions {
 export const maxTerminals = 32;
 export const defaultMaxRecordingBytes = 16 * 1024 * 1024;
 
-interface HandedStep {
+interface HandedItem {
   runId: string;
   runbookId: string;
   key: string;
   shownCommand: string;
+  /** Steps finish from the exit code; checks are judged by the responder. */
+  followsExitCode: boolean;
 }
 
 interface Entry {
   session: TerminalSession;
   /** Runs whose steps were handed to this terminal: their secrets are redacted from it. */
   runIds: Set<string>;
-  /** The step whose command was typed and whose capture has not arrived yet. */
-  handedStep: HandedStep | undefined;
+  /** The runbook item whose command was typed and whose capture has not arrived yet. */
+  handed: HandedItem | undefined;
   /** Commands are recorded one after another, in the order they ended. */
   recording: Promise<void>;
 }
@@ -62,7 +66,7 @@ export class TerminalService {
     const env = this.options.env ?? process.env;
     const id = newUlid();
     const shellName = basename(env.SHELL || 'bash');
-    const entry: Entry = { runIds: new Set(), handedStep: undefined, recording: Promise.resolve(), session: undefined as unknown as TerminalSession };
+    const entry: Entry = { runIds: new Set(), handed: undefined, recording: Promise.resolve(), session: undefined as unknown as TerminalSession };
     entry.session = new TerminalSession({
       id,
       incidentId,
@@ -106,7 +110,7 @@ export class TerminalService {
 
   async restart(terminalId: string): Promise<TerminalInfo> {
     const entry = this.require(terminalId);
-    entry.handedStep = undefined;
+    entry.handed = undefined;
     return entry.session.restart();
   }
 
@@ -118,28 +122,36 @@ export class TerminalService {
     this.options.events.emit('terminal.closed', { terminalId });
   }
 
-  /** Types a runbook step's command into the terminal and presses Enter (the responder confirmed it). */
-  runStep(terminalId: string, runId: string, key: string): { shownCommand: string } {
+  /**
+   * Types a runbook step's or check's command into the terminal and presses Enter (the responder confirmed
+   * it), with the same guards as a step: never into a busy shell or another incident's terminal. In a shell
+   * without capture the command is typed all the same, but nothing can follow its exit code.
+   */
+  runItem(terminalId: string, runId: string, key: string): { shownCommand: string; followsExitCode: boolean } {
     const entry = this.require(terminalId);
     const runs = this.options.runs;
     if (!runs) throw new HoldfastError('unavailable', 'Runbook runs are unavailable: the incident log could not be opened.');
-    const { run, command } = runs.stepCommand(runId, key);
+    const { run, command, kind } = runs.itemCommand(runId, key);
     const info = entry.session.info;
-    if (info.incidentId !== run.incidentId) throw new HoldfastError('conflict', `${info.title} belongs to another incident; open a terminal in this incident to run the step.`);
+    if (info.incidentId !== run.incidentId) throw new HoldfastError('conflict', `${info.title} belongs to another incident; open a terminal in this incident to run it.`);
     if (info.state !== 'running') throw new HoldfastError('conflict', `${info.title} is not running; restart it first.`);
-    if (entry.session.busy || entry.handedStep) throw new HoldfastError('conflict', `${info.title} is still running a command; wait for it to finish or press Ctrl+C.`);
+    if (entry.session.busy || entry.handed) throw new HoldfastError('conflict', `${info.title} is still running a command; wait for it to finish or press Ctrl+C.`);
     const item = run.items[key];
-    const step = run.runbook.steps.find((candidate) => `step:${candidate.order}` === key);
+    const step = kind === 'step' ? run.runbook.steps.find((candidate) => `step:${candidate.order}` === key) : undefined;
     if (step?.confirm && item?.state !== 'running') {
       throw new HoldfastError('conflict', `Step ${step.order} is break-glass: confirm it (type "${step.confirm.target}" and a reason) before running it.`);
     }
     const shownCommand = runs.displayCommand(run, command);
-    if (item?.state !== 'running') runs.setItem(runId, key, 'running');
+    const runnable = runs.runnableCommand(run, command);
+    const captured = info.capture !== 'unavailable';
+    if (kind === 'step' && item?.state !== 'running') runs.setItem(runId, key, 'running');
     entry.runIds.add(runId);
-    entry.handedStep = { runId, runbookId: run.runbookId, key, shownCommand };
-    // Ctrl+U first: whatever half-typed text sits at the prompt must not be prefixed to the step's command.
-    entry.session.typeAtPrompt(`\x15${runs.runnableCommand(run, command)}\r`);
-    return { shownCommand };
+    const followsExitCode = captured && kind === 'step';
+    if (captured) entry.handed = { runId, runbookId: run.runbookId, key, shownCommand, followsExitCode };
+    const holdsSecret = Object.values(runs.secretsFor(runId)).some((value) => value !== '' && runnable.includes(value));
+    // Ctrl+U first: whatever half-typed text sits at the prompt must not be prefixed to the command.
+    entry.session.typeAtPrompt(`\x15${lineWithEnter(runnable, { holdsSecret, integrated: captured })}`);
+    return { shownCommand, followsExitCode };
   }
 
   attach(client: StreamClient, message: TerminalStreamMessage): void {
@@ -172,8 +184,8 @@ export class TerminalService {
   }
 
   private captured(entry: Entry, command: CapturedCommand): void {
-    const handed = entry.handedStep;
-    entry.handedStep = undefined;
+    const handed = entry.handed;
+    entry.handed = undefined;
     const info = entry.session.info;
     const log = this.options.incidentLog;
     if (!info.incidentId || !log) return;
@@ -183,7 +195,7 @@ export class TerminalService {
     entry.recording = entry.recording.then(async () => {
       try {
         await recordCommand(log, incidentId, command, origin, secrets);
-        if (handed && command.exitCode !== null && this.options.runs) {
+        if (handed?.followsExitCode && command.exitCode !== null && this.options.runs) {
           const state = command.exitCode === 0 ? 'done' : 'failed';
           this.options.runs.setItem(handed.runId, handed.key, state, `exit code ${command.exitCode} in ${info.title}`);
         }
@@ -194,6 +206,7 @@ export class TerminalService {
   }
 
   private captureUnavailable(entry: Entry, reason: string): void {
+    entry.handed = undefined; // its command will never be reported: it must not keep the terminal locked
     const info = entry.session.info;
     const log = this.options.incidentLog;
     if (!info.incidentId || !log) return;
@@ -225,4 +238,14 @@ export class TerminalService {
     if (!this.options.incidentLog) throw new HoldfastError('unavailable', 'The incident log could not be opened, so terminals cannot be attached to incidents.');
     return this.options.incidentLog;
   }
+}
+
+/**
+ * The line and the key that enters it. A line holding a secret value must stay out of the shell's history:
+ * with integration, the integration's Enter drops it; without, a leading space is the best there is (fish
+ * ignores such lines, bash with ignorespace and zsh with hist_ignore_space too).
+ */
+function lineWithEnter(line: string, how: { holdsSecret: boolean; integrated: boolean }): string {
+  if (!how.holdsSecret) return `${line}\r`;
+  return how.integrated ? `${line}${enterWithoutHistory}` : ` ${line}\r`;
 }

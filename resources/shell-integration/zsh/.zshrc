@@ -5,6 +5,8 @@
 #   command finished:  633;D;<exit code>;<nonce>                          (see __holdfast_preexec)
 #   directory:         633;P;Cwd=<dir, escaped>;<nonce>                   (precmd)
 # zsh runs preexec only for a line it is about to run: an empty Enter or Ctrl-C sends nothing.
+# Keys read from the terminal (sent by the host, never printed):
+#   \e[24683~  Enter for a line that must stay out of history (a runbook step typed with a secret in it)
 
 if [[ -r "$__holdfast_user_zdotdir/.zshrc" ]]; then
   ZDOTDIR="$__holdfast_user_zdotdir"
@@ -55,6 +57,7 @@ if [[ -z ${__holdfast_installed-} && -o interactive && -n $__holdfast_nonce ]]; 
   __holdfast_precmd() {
     local code=$?
     emulate -L zsh
+    __holdfast_private=''
     if [[ -n $__holdfast_running ]]; then
       __holdfast_running=''
       # Unless the command turned PROMPT_SP off or changed the mark, zsh has already printed the D.
@@ -77,7 +80,25 @@ if [[ -z ${__holdfast_installed-} && -o interactive && -n $__holdfast_nonce ]]; 
     typeset -g __holdfast_ps1="$PS1"
   }
 
+  # The Enter the host sends after a line with a secret value in it. zshaddhistory returning 1 keeps the
+  # line out of the history file (and out of the history list once the next line is read); preexec still
+  # gets it as typed. Bound in every keymap the user may edit in; `zle accept-line` keeps their wrappers.
+  typeset -g __holdfast_private=''
+  __holdfast_accept_private_line() {
+    typeset -g __holdfast_private=1
+    zle accept-line
+  }
+  zle -N __holdfast_accept_private_line
+  for __holdfast_keymap in emacs viins vicmd; do
+    bindkey -M $__holdfast_keymap $'\e[24683~' __holdfast_accept_private_line
+  done
+  unset __holdfast_keymap
+  __holdfast_keep_private_lines_out() {
+    [[ -z $__holdfast_private ]]
+  }
+
   autoload -Uz add-zsh-hook
   add-zsh-hook preexec __holdfast_preexec
+  add-zsh-hook zshaddhistory __holdfast_keep_private_lines_out
   precmd_functions=(__holdfast_precmd ${precmd_functions:#__holdfast_(precmd|wrap_prompt)} __holdfast_wrap_prompt)
 fi

@@ -1,8 +1,7 @@
-// "Run in terminal" for a checklist item: shows the exact command (secrets masked) and asks before anything
-// is typed; then picks the incident's terminal (or opens one), hands the command over and shows the
-// terminal. A step goes through terminals.runStep: the host types it with the secret values it holds, links
-// the captured command to the step and sets the step's state from its exit code. A check without secrets
-// is typed as it is shown.
+// "Run in terminal" for a step or check: shows the exact command (secrets masked) and asks before anything
+// is typed; then picks the incident's terminal (or opens one), hands the item over and shows the terminal.
+// The host types the command (it holds the secret values), refuses a shell busy with another command, links
+// the captured command to the item and, for a step, sets its state from the exit code.
 import { useState } from 'react';
 import { HoldfastError, type RunbookRun } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
@@ -18,8 +17,6 @@ export interface RunInTerminalProps {
   name: string;
   /** The command as displayed (secrets masked). */
   shown: string;
-  /** For checks only: the text to type. Steps are typed by the host. */
-  typed?: string;
   disabled: boolean;
   /** Runs before the hand-off (a break-glass step is marked running with its confirmation first). */
   prepare?: () => Promise<boolean>;
@@ -27,7 +24,7 @@ export interface RunInTerminalProps {
   onError: (text: string) => void;
 }
 
-export function RunInTerminal({ run, itemKey, name, shown, typed, disabled, prepare, onStatus, onError }: RunInTerminalProps) {
+export function RunInTerminal({ run, itemKey, name, shown, disabled, prepare, onStatus, onError }: RunInTerminalProps) {
   const [confirming, setConfirming] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -42,10 +39,9 @@ export function RunInTerminal({ run, itemKey, name, shown, typed, disabled, prep
     try {
       if (prepare && !(await prepare())) return;
       const terminal = await terminalForIncident(run.incidentId);
-      if (typed === undefined) await hostClient.call('terminals.runStep', { terminalId: terminal.id, runId: run.id, key: itemKey });
-      else await hostClient.call('terminals.input', { terminalId: terminal.id, data: `\x15${typed}\r` });
+      const { followsExitCode } = await hostClient.call('terminals.runItem', { terminalId: terminal.id, runId: run.id, key: itemKey });
       revealTerminal(terminal.id);
-      onStatus(typed === undefined ? `Sent ${name} to ${terminal.title}; its state follows the command's exit code.` : `Sent ${name} to ${terminal.title}.`);
+      onStatus(`Sent ${name} to ${terminal.title}; ${afterHandOff(itemKey, followsExitCode, terminal.title)}`);
     } catch (failure) {
       const message = failure instanceof HoldfastError ? failure.message : errorText(failure);
       onError(`Could not run ${name} in a terminal: ${message}`);
@@ -79,3 +75,9 @@ export function RunInTerminal({ run, itemKey, name, shown, typed, disabled, prep
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function afterHandOff(itemKey: string, followsExitCode: boolean, terminal: string): string {
+  if (followsExitCode) return "its state follows the command's exit code.";
+  if (itemKey.startsWith('verify:')) return 'compare its output with what is expected, then mark it.';
+  return `${terminal} does not report exit codes to Holdfast: mark the step yourself.`;
+}

@@ -7,7 +7,7 @@ import { hostClient } from '../../api/hostClient';
 import { copyText } from '../runbooks/clipboard';
 import { BreakGlassBadge, errorText, formatUtc, needsNetwork, networkRequirements, RequiresBadges } from '../runbooks/RunbookParts';
 import { RunInTerminal } from './RunInTerminal';
-import { displayCommand, missingSecrets, runnableCommand, secretNamesOf, usesVariable } from './runCommands';
+import { displayCommand, missingSecrets, runnableCommand } from './runCommands';
 
 export type ItemKind = 'step' | 'verify' | 'exit';
 
@@ -100,9 +100,6 @@ export function RunItem({ run, kind, number, title, step, command, expected, off
   };
 
   const shown = command ? displayCommand(run, command) : undefined;
-  // Steps go through the host (it holds the secrets and links the command to the step); checks are typed
-  // as shown, so only those without secrets; exit criteria have no command.
-  const handOff = kind === 'step' ? 'step' : command && !secretNamesOf(run).some((secret) => usesVariable(command, secret)) ? 'typed' : 'none';
   const rollbackShown = step?.rollbackCommand ? displayCommand(run, step.rollbackCommand) : undefined;
   const rollbackMissing = step?.rollbackCommand ? missingSecrets(run, step.rollbackCommand, secrets) : [];
   const headingId = `${ids}-title`;
@@ -201,13 +198,12 @@ export function RunItem({ run, kind, number, title, step, command, expected, off
               Reset
             </button>
           )}
-          {command && shown && handOff !== 'none' && (
+          {command && shown && kind !== 'exit' && (
             <RunInTerminal
               run={run}
               itemKey={key}
               name={name}
               shown={shown}
-              typed={handOff === 'typed' ? runnableCommand(run, command, {}) : undefined}
               disabled={busy || !unlocked}
               prepare={guard && state !== 'running' ? () => setState('running') : undefined}
               onStatus={setCopyStatus}

@@ -2,12 +2,13 @@
 // comes back as captured commands with the right line, exit code, duration, directory and output, and
 // nothing else does (empty Enter, Ctrl+C at the prompt, marks printed by programs). Closing a terminal
 // leaves no process behind.
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HoldfastError } from '../../../../electron/contract';
 import { PtySession } from '../../../../electron/host/terminal/ptySession';
 import { isExecutableFile } from '../../../../electron/host/terminal/shellLaunch';
+import { enterWithoutHistory } from '../../../../electron/host/terminal/shellKeys';
 import { cleanUp, hasChild, integrationDir, makeHome, processDead, startShell, waitFor } from './ptyHarness';
 
 afterEach(cleanUp);
@@ -79,6 +80,25 @@ describe.each(shells)('a $name terminal', ({ name, path, dotfiles, historyRules 
       const history = (await shell.run('fc -ln -20')).output;
       expect(history.split('\n').filter((line) => line.trim() === pipeline)).toHaveLength(1);
       expect(history).not.toMatch(/quiet|skip me/);
+    });
+
+    it('keeps a line entered with the no-history Enter out of history and its file, and still captures it', { timeout }, async () => {
+      const histfile = name === 'bash' ? '.bash_history' : '.zsh_history';
+      // zsh keeps no history file unless told to; INC_APPEND_HISTORY writes each line as it is entered.
+      const home = makeHome(name === 'bash' ? {} : { '.zshrc': 'HISTFILE=~/.zsh_history\nSAVEHIST=100\nHISTSIZE=100\nsetopt inc_append_history\n' });
+      const shell = await start({ home });
+      const secretLine = 'echo token=sekrit-4711 sent';
+      expect(await shell.run(`\x15${secretLine}${enterWithoutHistory}`)).toMatchObject({ commandLine: secretLine, exitCode: 0, output: 'token=sekrit-4711 sent\n' });
+      expect(await shell.run('echo "$_"')).toMatchObject({ output: 'sent\n' }); // $_ is the private line's last argument
+      await shell.run('echo after-the-secret');
+      const history = (await shell.run('fc -ln -20')).output;
+      expect(history).toContain('echo after-the-secret');
+      expect(history).not.toContain('sekrit-4711');
+      await shell.press('exit\r').catch(() => undefined);
+      await waitFor(() => shell.session.exited, `${name} to exit`);
+      const written = readFileSync(join(home, histfile), 'utf8');
+      expect(written).toContain('echo after-the-secret');
+      expect(written).not.toContain('sekrit-4711');
     });
 
     it('follows the working directory from one command to the next', { timeout }, async () => {

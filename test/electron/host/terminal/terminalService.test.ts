@@ -90,7 +90,7 @@ describe('a runbook step run in the terminal', () => {
     await useRunbook('token-check.yaml', ['id: token-check', 'title: Token check', 'variables:', '  - name: API_TOKEN', '    secret: true', 'steps:', '  - order: 1', '    description: Use the token', '    command: echo "token=$API_TOKEN" && test -n "$API_TOKEN"']);
     const run = await test.call<RunbookRun>('runs.start', { incidentId: incident.id, runbookId: 'token-check', variables: { API_TOKEN: 'sekrit-value-123' } });
     const terminal = await activeTerminal();
-    const { shownCommand } = await test.call<{ shownCommand: string }>('terminals.runStep', { terminalId: terminal.id, runId: run.id, key: 'step:1' });
+    const { shownCommand } = await test.call<{ shownCommand: string }>('terminals.runItem', { terminalId: terminal.id, runId: run.id, key: 'step:1' });
     expect(shownCommand).not.toContain('sekrit-value-123');
 
     const done = await waitFor('the step to be done', async () => {
@@ -114,6 +114,50 @@ describe('a runbook step run in the terminal', () => {
     const recording = readFileSync(join(test.dataDir, 'recordings', incident.id, `${terminal.id}.cast`), 'utf8');
     expect(recording).not.toContain('sekrit-value-123');
   });
+
+  it('keeps a line holding a secret out of the shell\'s history file', async () => {
+    await useRunbook('token-check.yaml', ['id: token-check', 'title: Token check', 'variables:', '  - name: API_TOKEN', '    secret: true', 'steps:', '  - order: 1', '    description: Use the token', '    command: test -n "$API_TOKEN"']);
+    const run = await test.call<RunbookRun>('runs.start', { incidentId: incident.id, runbookId: 'token-check', variables: { API_TOKEN: 'sekrit-value-456' } });
+    const terminal = await activeTerminal();
+    await test.call('terminals.runItem', { terminalId: terminal.id, runId: run.id, key: 'step:1' });
+    await type(terminal.id, 'echo typed-after-the-step\r');
+    await waitFor('both commands', async () => (await commandEvents(test, incident.id)).length === 2 || undefined);
+    await type(terminal.id, 'exit\r'); // bash writes its history file as it exits
+    await waitFor('the shell to exit', () => test.events.some((e) => e.event === 'terminal.changed' && (e.payload as TerminalInfo).id === terminal.id && (e.payload as TerminalInfo).state === 'exited'));
+    const history = readFileSync(join(test.home, '.bash_history'), 'utf8');
+    expect(history).toContain('echo typed-after-the-step');
+    expect(history).not.toContain('sekrit-value-456');
+  });
+});
+
+describe('a verification check run in the terminal', () => {
+  const checkRunbook = ['id: health', 'title: Health', 'steps:', '  - order: 1', '    description: Look', '    command: echo looked', 'verification:', '  - description: The API answers', '    command: echo api-answers-$((1+1))', '    expected: api-answers-2'];
+
+  it('is refused while the shell runs another command, then typed, linked to the check and left for the responder to judge', async () => {
+    await useRunbook('health.yaml', checkRunbook);
+    const run = await test.call<RunbookRun>('runs.start', { incidentId: incident.id, runbookId: 'health', variables: {} });
+    const terminal = await activeTerminal();
+    const output = new OutputCollector(test.host, terminal.id);
+    await type(terminal.id, 'echo busy-now; sleep 1000\r');
+    await waitFor('the command to run', () => output.text().includes('busy-now'));
+    await expect(test.call('terminals.runItem', { terminalId: terminal.id, runId: run.id, key: 'verify:1' })).rejects.toThrow(/conflict: bash 1 is still running a command/);
+    await type(terminal.id, '\x03');
+    await waitFor('the interrupted command', async () => (await commandEvents(test, incident.id)).length === 1 || undefined);
+
+    expect(await test.call('terminals.runItem', { terminalId: terminal.id, runId: run.id, key: 'verify:1' })).toEqual({ shownCommand: 'echo api-answers-$((1+1))', followsExitCode: false });
+    const [, check] = await waitFor('the check', async () => ((await commandEvents(test, incident.id)).length === 2 ? commandEvents(test, incident.id) : undefined));
+    expect(check!.data).toMatchObject({ source: 'runbook', runId: run.id, stepKey: 'verify:1', exitCode: 0 });
+    expect(evidenceText(String(check!.data.sha256))).toBe('api-answers-2\n');
+    const [after] = await test.call<RunbookRun[]>('runs.list', { incidentId: incident.id });
+    expect(after!.items['verify:1']).toBeUndefined();
+  });
+
+  it('refuses an exit criterion, which has no command', async () => {
+    await useRunbook('health.yaml', [...checkRunbook, 'exitCriteria:', '  - The API answers for 10 minutes']);
+    const run = await test.call<RunbookRun>('runs.start', { incidentId: incident.id, runbookId: 'health', variables: {} });
+    const terminal = await activeTerminal();
+    await expect(test.call('terminals.runItem', { terminalId: terminal.id, runId: run.id, key: 'exit:1' })).rejects.toThrow(/invalid_params: Exit criterion 1 of Health has no command to run/);
+  });
 });
 
 describe('a break-glass step run in a terminal opened for it', () => {
@@ -123,7 +167,7 @@ describe('a break-glass step run in a terminal opened for it', () => {
     await test.call('runs.setItem', { runId: run.id, key: 'step:1', state: 'running', confirmation: { typedTarget: 'production', reason: 'API wedged' } });
     const terminal = await openTerminal(test, incident.humanId);
     const output = new OutputCollector(test.host, terminal.id);
-    await test.call('terminals.runStep', { terminalId: terminal.id, runId: run.id, key: 'step:1' });
+    await test.call('terminals.runItem', { terminalId: terminal.id, runId: run.id, key: 'step:1' });
     const finished = await waitFor('the step to be done', async () => {
       const runs = await test.call<RunbookRun[]>('runs.list', { incidentId: incident.id });
       return runs[0]!.items['step:1']?.state === 'done' ? runs[0] : undefined;
