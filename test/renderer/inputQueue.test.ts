@@ -9,18 +9,22 @@ function slowHost() {
   const calls: { data: string; binary: boolean }[] = [];
   const answers: (() => void)[] = [];
   const errors: unknown[] = [];
+  const dropped: number[] = [];
   const queue = createInputQueue(
     (data, binary) => {
       calls.push({ data, binary });
-      return new Promise<void>((resolve, reject) => answers.push(() => (data === 'fail' ? reject(new Error('refused')) : resolve())));
+      return new Promise<void>((resolve, reject) => answers.push(() => (data.startsWith('fail') ? reject(new Error('refused')) : resolve())));
     },
-    (error) => errors.push(error),
+    (error, droppedCharacters) => {
+      errors.push(error);
+      dropped.push(droppedCharacters);
+    },
   );
   const answer = async () => {
     answers.shift()?.();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { queue, calls, errors, answer };
+  return { queue, calls, errors, dropped, answer };
 }
 
 describe('the terminal input queue', () => {
@@ -48,16 +52,29 @@ describe('the terminal input queue', () => {
     ]);
   });
 
-  it('sends a big paste in pieces that never split a character, and goes on after a refused call', async () => {
+  it('sends a big paste in pieces that never split a character', async () => {
     const host = slowHost();
-    host.queue.push('fail');
     const paste = `${'x'.repeat(maxInputChunk - 1)}😀${'y'.repeat(10)}`;
     host.queue.push(paste);
-    for (let i = 0; i < 4; i++) await host.answer();
-    expect(host.errors).toHaveLength(1);
-    const pieces = host.calls.slice(1).map((call) => call.data);
+    for (let i = 0; i < 3; i++) await host.answer();
+    const pieces = host.calls.map((call) => call.data);
     expect(pieces.join('')).toBe(paste);
     expect(pieces[0]).toHaveLength(maxInputChunk - 1);
     expect(pieces.every((piece) => piece.length <= maxInputChunk)).toBe(true);
+  });
+
+  it('drops what was typed after a refused call, so its Enter cannot run a line with a piece missing, then goes on', async () => {
+    const host = slowHost();
+    host.queue.push('rm -rf /tmp/cache/');
+    await host.answer();
+    host.queue.push('fail'); // the rest of the path, refused (a dropped connection, say)
+    host.queue.push('x');
+    host.queue.push('\r'); // typed while it was in flight
+    await host.answer();
+    expect(host.calls.map((call) => call.data)).toEqual(['rm -rf /tmp/cache/', 'fail']);
+    expect(host.dropped).toEqual([2]);
+    host.queue.push('ls\r');
+    await host.answer();
+    expect(host.calls.at(-1)!.data).toBe('ls\r');
   });
 });

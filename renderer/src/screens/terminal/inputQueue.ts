@@ -2,6 +2,8 @@
 // time; whatever is typed meanwhile goes out together in the next call, so fast typing costs few round
 // trips and a slow reply can never let a later keystroke overtake an earlier one. Text and raw bytes
 // (xterm.js's onBinary) keep their order but never share a call: the host writes text as UTF-8.
+// When a call fails, whatever was typed after it is dropped, not sent: the shell got a line with a piece
+// missing, and the Enter typed after that piece must not run it.
 
 /** Below the contract's 1,000,000-character limit of terminals.input, so a huge paste goes in pieces. */
 export const maxInputChunk = 64 * 1024;
@@ -16,7 +18,8 @@ interface Pending {
   binary: boolean;
 }
 
-export function createInputQueue(send: (data: string, binary: boolean) => Promise<unknown>, onError: (error: unknown) => void): InputQueue {
+/** `droppedCharacters`: what was typed after the failed call and was not sent. */
+export function createInputQueue(send: (data: string, binary: boolean) => Promise<unknown>, onError: (error: unknown, droppedCharacters: number) => void): InputQueue {
   const waiting: Pending[] = [];
   let sending = false;
 
@@ -30,7 +33,8 @@ export function createInputQueue(send: (data: string, binary: boolean) => Promis
       try {
         await send(chunk, next.binary);
       } catch (error) {
-        onError(error);
+        const dropped = waiting.splice(0).reduce((total, pending) => total + pending.data.length, 0);
+        onError(error, dropped);
       }
     }
     sending = false;

@@ -68,7 +68,7 @@ export class XtermSession {
     this.terminal.attachCustomKeyEventHandler((event) => this.onKey(event));
     this.input = createInputQueue(
       (data, binary) => hostClient.call('terminals.input', { terminalId, data, ...(binary ? { binary } : {}) }),
-      (error) => this.inputFailed(error),
+      (error, dropped) => this.inputFailed(error, dropped),
     );
     this.terminal.onData((data) => {
       if (this.running) this.input.push(data);
@@ -245,12 +245,14 @@ export class XtermSession {
     }, 80);
   }
 
-  private inputFailed(error: unknown): void {
-    // Say it once, in the terminal itself, where the responder is looking; not once per keystroke.
-    if (this.inputProblemShown || this.disposed) return;
+  private inputFailed(error: unknown, dropped: number): void {
+    // Said in the terminal itself, where the responder is looking; once, not once per keystroke, unless
+    // typing was thrown away: then the line at the prompt is not what they typed, and they must know.
+    if (this.disposed || (this.inputProblemShown && dropped === 0)) return;
     this.inputProblemShown = true;
     const reason = error instanceof HoldfastError || error instanceof Error ? error.message : String(error);
-    this.terminal.write(`\r\n\x1b[33m[Holdfast] Keystrokes did not reach the shell: ${reason}\x1b[0m\r\n`);
+    const droppedText = dropped > 0 ? ` ${dropped} character${dropped === 1 ? '' : 's'} typed after that were not sent, so a line with a piece missing is not run: check the line before pressing Enter.` : '';
+    this.terminal.write(`\r\n\x1b[33m[Holdfast] Keystrokes did not reach the shell: ${reason}.${droppedText}\x1b[0m\r\n`);
   }
 }
 
