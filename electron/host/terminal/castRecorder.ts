@@ -3,7 +3,10 @@
 // session runs, so a crash keeps everything up to the last write, and a recording outlives the console.
 // What is written is redacted first (the session's secret values and credential shapes), line by line:
 // a secret split across two pty reads is still caught because a partial line waits for its end.
+// An export of a terminal still open asks its recorder to flush first: the partial line and the queued
+// writes are the output the responder saw last.
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { formatBytes } from '../../contract';
@@ -65,32 +68,43 @@ export class CastRecorder {
     if (this.stopped) return;
     this.recordedBytes += data.length;
     if (this.recordedBytes > this.options.maxBytes) {
-      this.flush(true);
+      this.writeLines(true);
       this.event('o', `\r\n[Holdfast: recording stopped after ${formatBytes(this.options.maxBytes)} of output]\r\n`);
       this.stopped = true;
       return;
     }
     if (!this.pending) this.pendingSince = this.elapsed();
     this.pending += this.decoder.write(data);
-    this.flush(this.pending.length > maxPendingChars);
-    if (this.pending && !this.timer) this.timer = setTimeout(() => this.flush(true), pendingFlushMs);
+    this.writeLines(this.pending.length > maxPendingChars);
+    if (this.pending && !this.timer) this.timer = setTimeout(() => this.writeLines(true), pendingFlushMs);
   }
 
   resize(cols: number, rows: number): void {
     if (this.stopped) return;
-    this.flush(true);
+    this.writeLines(true);
     this.event('r', `${cols}x${rows}`);
+  }
+
+  /**
+   * Writes everything recorded so far, a partial line included, and waits until it is on the disk (bytes
+   * of a character that a pty read cut in two wait for the rest of it). The recording goes on after it.
+   */
+  async flush(): Promise<void> {
+    if (this.out.writableEnded) return; // closed: close wrote everything
+    this.writeLines(true);
+    await this.queuedWritesDone();
+    await this.syncToDisk();
   }
 
   async close(): Promise<void> {
     this.pending += this.decoder.end();
-    this.flush(true);
+    this.writeLines(true);
     this.stopped = true;
-    await new Promise<void>((resolve) => this.out.end(resolve));
+    await new Promise<void>((done) => this.out.end(done));
   }
 
   /** Writes whole lines (or everything, when `all`), keeping a partial last line for later. */
-  private flush(all: boolean): void {
+  private writeLines(all: boolean): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.pending) return;
@@ -100,6 +114,23 @@ export class CastRecorder {
     this.pending = this.pending.slice(cut);
     this.event('o', redact(text, this.options.secrets()).text, this.pendingSince);
     this.pendingSince = this.elapsed();
+  }
+
+  /** Resolves when every write queued so far has reached the file, or the stream has failed. */
+  private queuedWritesDone(): Promise<void> {
+    // A stream completes its writes in order, so an empty one completes after all those queued before it.
+    return new Promise((done) => this.out.write('', () => done()));
+  }
+
+  /** fsync through a handle of its own: the stream's may be closed meanwhile (by close) and its number reused. */
+  private async syncToDisk(): Promise<void> {
+    // r+ rather than r: Windows only flushes through a handle opened for writing.
+    const file = await open(this.path, 'r+');
+    try {
+      await file.sync();
+    } finally {
+      await file.close();
+    }
   }
 
   private event(kind: 'o' | 'r', data: string, at = this.elapsed()): void {

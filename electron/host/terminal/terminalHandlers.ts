@@ -41,8 +41,8 @@ export function terminalHandlers({ terminals, dataDir, log, library, runs }: Ter
     },
     'terminals.restart': ({ terminalId }) => terminals.restart(terminalId),
     'terminals.runItem': ({ terminalId, runId, key }) => terminals.runItem(terminalId, runId, key),
-    'terminals.exportCast': ({ terminalId }) => {
-      const { info, path } = terminals.recordingOf(terminalId);
+    'terminals.exportCast': async ({ terminalId }) => {
+      const { info, path } = await terminals.recordingOf(terminalId);
       const label = info.incidentId && log ? log.incidents.require(info.incidentId).humanId : 'scratch';
       return exportRecording(dataDir, path, label, { terminalId, title: info.title });
     },

@@ -110,8 +110,9 @@ export class TerminalService {
 
   async restart(terminalId: string): Promise<TerminalInfo> {
     const entry = this.require(terminalId);
+    const info = await entry.session.restart(); // refused while the shell runs: its handed item stays
     entry.handed = undefined;
-    return entry.session.restart();
+    return info;
   }
 
   async close(terminalId: string): Promise<void> {
@@ -167,9 +168,10 @@ export class TerminalService {
     for (const entry of this.terminals.values()) entry.session.detach(client);
   }
 
-  /** The terminal and where its recording is (not_found once it was closed). */
-  recordingOf(terminalId: string): { info: TerminalInfo; path: string } {
+  /** The terminal and where its recording is, everything recorded so far on the disk (not_found once it was closed). */
+  async recordingOf(terminalId: string): Promise<{ info: TerminalInfo; path: string }> {
     const { session } = this.require(terminalId);
+    await session.flushRecording();
     return { info: session.info, path: session.recordingPath };
   }
 

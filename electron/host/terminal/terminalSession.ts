@@ -1,9 +1,11 @@
 // One terminal of the console: a shell in a pty (restartable), what the host learns from its shell
 // integration marks, its output fanned out to attached renderers, and its recording. It knows nothing of
 // incidents: captured commands go to the owner through `onCommand`.
+// A terminal has at most one shell at a time: restart and close take turns, a restart is refused while
+// the shell runs or once the terminal is closing, so no shell can be started that close would not end.
 import { constants } from 'node:os';
 import { basename } from 'node:path';
-import type { CaptureState, TerminalInfo } from '../../contract';
+import { HoldfastError, type TerminalInfo } from '../../contract';
 import type { CapturedCommand } from './commandCapture';
 import { CommandStream } from './commandStream';
 import { CastRecorder } from './castRecorder';
@@ -38,7 +40,10 @@ export class TerminalSession {
   private readonly recorder: CastRecorder;
   private promptTimer: NodeJS.Timeout | undefined;
   private state: TerminalInfo;
-  private closed = false;
+  /** Set when close is first called: from then on nothing starts a shell and nobody hears of changes. */
+  private closing: Promise<void> | undefined;
+  /** The last restart or close, which the next one waits for. */
+  private lifecycle: Promise<unknown> = Promise.resolve();
   private typedBeforePrompt: string[] = [];
 
   constructor(private readonly options: TerminalSessionOptions) {
@@ -76,7 +81,10 @@ export class TerminalSession {
     return this.stream?.commandRunning ?? false;
   }
 
+  /** Starts the shell; throws once the terminal is closing, or while a shell runs (it would be orphaned). */
   start(): TerminalInfo {
+    if (this.closing) throw this.closedError();
+    if (this.shellRunning) throw new Error(`${this.state.title} already has a running shell (pid ${this.pty!.pid}); starting another would orphan it`);
     const { cols, rows } = this.state;
     try {
       this.pty = PtySession.spawn({ cwd: this.state.cwd, cols, rows, env: this.options.env, integrationDir: this.options.integrationDir });
@@ -122,19 +130,28 @@ export class TerminalSession {
     return this.info;
   }
 
-  async restart(): Promise<TerminalInfo> {
-    await this.stopShell();
-    // Renderers stay attached: they see the new shell's output as it comes.
-    this.fanOut.clearReplay();
-    return this.start();
+  /** Starts a new shell in a terminal whose shell exited or never started (the contract's restart). */
+  restart(): Promise<TerminalInfo> {
+    return this.oneAtATime(async () => {
+      if (this.closing) throw this.closedError();
+      // Restarting a live shell would end whatever the responder is running there, unasked.
+      if (this.shellRunning) throw new HoldfastError('conflict', `${this.state.title} is still running; only a shell that has exited can be restarted (close the terminal to end it).`);
+      // The old shell has exited (checked above); this drops its prompt timer and typed-ahead text.
+      await this.stopShell();
+      // Renderers stay attached: they see the new shell's output as it comes.
+      this.fanOut.clearReplay();
+      return this.start();
+    });
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.stopShell();
-    this.fanOut.reset();
-    await this.recorder.close();
+  /** Ends the shell and the recording; waits for a restart already under way, then ends what it started. */
+  close(): Promise<void> {
+    this.closing ??= this.oneAtATime(async () => {
+      await this.stopShell();
+      this.fanOut.reset();
+      await this.recorder.close();
+    });
+    return this.closing;
   }
 
   attach(client: StreamClient): void {
@@ -147,6 +164,11 @@ export class TerminalSession {
 
   ack(client: StreamClient, bytes: number): void {
     this.fanOut.ack(client, bytes);
+  }
+
+  /** Writes out the output the recorder still holds (a partial line, queued writes), onto the disk. */
+  flushRecording(): Promise<void> {
+    return this.recorder.flush();
   }
 
   get recordingPath(): string {
@@ -186,6 +208,24 @@ export class TerminalSession {
     this.options.onCaptureUnavailable(reason);
   }
 
+  private get shellRunning(): boolean {
+    return this.pty !== undefined && !this.pty.exited;
+  }
+
+  /**
+   * Runs lifecycle changes one after another: two at once would each see the old shell, and each start a
+   * new one (only the last of which close would know of) or start one after close ended the last.
+   */
+  private oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+    const done = this.lifecycle.then(change);
+    this.lifecycle = done.catch(() => undefined);
+    return done;
+  }
+
+  private closedError(): HoldfastError {
+    return new HoldfastError('not_found', `No terminal ${this.options.id}; it was closed.`);
+  }
+
   private async stopShell(): Promise<void> {
     clearTimeout(this.promptTimer);
     this.typedBeforePrompt = [];
@@ -195,7 +235,7 @@ export class TerminalSession {
 
   private update(patch: Partial<TerminalInfo>): void {
     this.state = { ...this.state, ...patch };
-    if (!this.closed) this.options.onInfo(this.info);
+    if (!this.closing) this.options.onInfo(this.info);
   }
 }
 

@@ -1,6 +1,7 @@
 // A terminal session recorded as an asciinema v2 file: the format players accept, output kept intact
 // across pty reads, secrets and credentials redacted even when split across reads, partial lines written
-// after a short wait, resizes, and a size cap that ends the recording with one notice.
+// after a short wait, resizes, a size cap that ends the recording with one notice, and a flush that puts
+// everything held back on the disk at once (for an export).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -169,6 +170,50 @@ describe('the size cap', () => {
     expect(output.startsWith('a'.repeat(58))).toBe(true);
     expect(output).not.toMatch(/[bcd]\r\n/);
     expect(events.some(([, kind]) => kind === 'r')).toBe(false);
+  });
+});
+
+describe('flushing (before a recording is exported)', () => {
+  beforeEach(() => {
+    // No timer may fire: only the flush can have written the partial line.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+
+  it('puts the held-back partial line and the queued writes in the file at once; the recording goes on', async () => {
+    const recorder = castRecorder(path, {}, { clock });
+    recorder.output(Buffer.from('line\r\n'));
+    now += 100;
+    recorder.output(Buffer.from('$ '));
+    await recorder.flush();
+    expect(castOutput(readCast(path).events)).toBe('line\r\n$ ');
+
+    now += 900;
+    recorder.output(Buffer.from('ls\r\n'));
+    await recorder.close();
+    expect(readCast(path).events).toEqual([
+      [0, 'o', 'line\r\n'],
+      [0.1, 'o', '$ '],
+      [1, 'o', 'ls\r\n'],
+    ]);
+  });
+
+  it('keeps the bytes of a character that the last pty read cut in two for the rest of it', async () => {
+    const recorder = castRecorder(path);
+    const rocket = Buffer.from('🚀');
+    recorder.output(Buffer.concat([Buffer.from('go '), rocket.subarray(0, 2)]));
+    await recorder.flush();
+    recorder.output(rocket.subarray(2));
+    await recorder.close();
+    expect(castOutput(readCast(path).events)).toBe('go 🚀');
+  });
+
+  it('does nothing once the recorder is closed', async () => {
+    const recorder = castRecorder(path);
+    recorder.output(Buffer.from('done'));
+    await recorder.close();
+    const closed = readFileSync(path, 'utf8');
+    await recorder.flush();
+    expect(readFileSync(path, 'utf8')).toBe(closed);
   });
 });
 

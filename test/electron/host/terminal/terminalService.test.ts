@@ -268,7 +268,6 @@ describe('terminal lifecycle', () => {
     await type(terminal.id, 'echo recorded-line\r');
     await waitFor('the command', async () => (await commandEvents(test, incident.id)).length === 1 || undefined);
     await test.call('terminals.resize', { terminalId: terminal.id, cols: 120, rows: 40 });
-    await new Promise((resolve) => setTimeout(resolve, 400)); // the recorder writes a partial line after 250 ms
     const exported = await test.call<{ path: string }>('terminals.exportCast', { terminalId: terminal.id });
     const [header, ...lines] = readFileSync(exported.path, 'utf8').trim().split('\n');
     expect(JSON.parse(header!)).toMatchObject({ version: 2, width: 100, height: 30, title: terminal.title });
