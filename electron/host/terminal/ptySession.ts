@@ -129,11 +129,17 @@ export class PtySession {
 
   private async hangUp(): Promise<void> {
     const deadline = Date.now() + hangupGraceMs;
+    // A shell that already exited (`sleep 1000 & exit`) can have left background jobs in its session. Its
+    // pid is not signalled then: the system may have given that number to another process.
+    const shellGone = this.exit !== undefined;
     // A paused pty would keep the shell blocked on a write and the exit event waiting.
     this.resume();
-    for (const pid of new Set([...this.sessionProcesses(), this.pid])) signal(pid, 'SIGHUP');
-    signal(-this.pid, 'SIGHUP');
-    if (!(await this.exitWithin(hangupGraceMs))) signal(-this.pid, 'SIGKILL');
+    for (const pid of this.sessionProcesses()) signal(pid, 'SIGHUP');
+    if (!shellGone) {
+      signal(this.pid, 'SIGHUP');
+      signal(-this.pid, 'SIGHUP');
+      if (!(await this.exitWithin(hangupGraceMs))) signal(-this.pid, 'SIGKILL');
+    }
     while (Date.now() < deadline && this.sessionProcesses().length > 0) await delay(sweepPollMs);
     for (const pid of this.sessionProcesses()) signal(pid, 'SIGKILL');
     // SIGKILL is not instant either: a caller that checks right after must find them gone.

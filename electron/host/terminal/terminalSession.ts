@@ -229,8 +229,8 @@ export class TerminalSession {
   private async stopShell(): Promise<void> {
     clearTimeout(this.promptTimer);
     this.typedBeforePrompt = [];
-    const pty = this.pty;
-    if (pty && !pty.exited) await pty.kill();
+    // Also after the shell exited by itself: background jobs it left in the terminal's session go too.
+    await this.pty?.kill();
   }
 
   private update(patch: Partial<TerminalInfo>): void {

@@ -121,6 +121,30 @@ describe.runIf(process.platform === 'linux')('restarting a terminal', () => {
   });
 });
 
+describe.runIf(process.platform === 'linux')('a shell that exited by itself', () => {
+  async function shellLeavingAJob(): Promise<{ terminal: TerminalInfo; job: number }> {
+    const terminal = await openTerminal(test);
+    const output = new OutputCollector(test.host, terminal.id);
+    await test.call('terminals.input', { terminalId: terminal.id, data: 'sleep 1000 & echo "job=$!"; exit\r' });
+    const job = Number(await waitFor('the job', () => /job=(\d+)/.exec(output.text())?.[1]));
+    await waitFor('the shell to exit', () => test.events.some((event) => event.event === 'terminal.changed' && (event.payload as TerminalInfo).id === terminal.id && (event.payload as TerminalInfo).state === 'exited'));
+    expect(isRunning(job)).toBe(true);
+    return { terminal, job };
+  }
+
+  it('takes the background jobs it left with it when its terminal is closed', async () => {
+    const { terminal, job } = await shellLeavingAJob();
+    await close(terminal.id);
+    await expectAllEnded([job]);
+  });
+
+  it('takes them when the terminal is restarted', async () => {
+    const { terminal, job } = await shellLeavingAJob();
+    await restart(terminal.id);
+    await expectAllEnded([job]);
+  });
+});
+
 describe('exporting a recording', () => {
   it('holds the output that just appeared, even a line still waiting for its end', async () => {
     const terminal = await openTerminal(test);
