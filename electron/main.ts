@@ -1,6 +1,6 @@
 // Electron shell entry: a thin layer that gives the host a window, IPC, a tray and electron-store.
 // Everything else is the host's (electron/host), shared with the browser shell.
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell, Tray, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, Tray } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +8,12 @@ import type { Settings } from './contract';
 import { chooseDataDir, ensureDataDir } from './host/dataDir';
 import { createHost, type Host } from './host/host';
 import { registerAppScheme, serveRendererOverAppScheme } from './shells/electron/appProtocol';
-import { isConsoleFrameUrl, registerContractHandlers, registerTerminalStream } from './shells/electron/ipcHandlers';
+import { consoleMainFrameOnly } from './shells/electron/consoleSender';
+import { registerContractHandlers, registerTerminalStream } from './shells/electron/ipcHandlers';
 import { ipcEventChannel } from './shells/electron/ipcChannels';
 import { consoleEntryUrl, consoleWindowOptions, guardWebContents } from './shells/electron/secureWindow';
 import { electronSqliteBinding } from './shells/electron/nativeModules';
+import { endFailedStartup } from './shells/electron/startupFailure';
 import { createConsoleTray } from './shells/electron/tray';
 
 // dist/electron/main.js → dist/renderer, dist/electron/preload.cjs, resources/icons.
@@ -21,6 +23,10 @@ const preloadPath = join(distDir, 'electron', 'preload.cjs');
 const iconsDir = join(distDir, '..', 'resources', 'icons');
 
 registerAppScheme(protocol);
+
+/** Held for the app's life: Electron removes the icon of a Tray that is garbage-collected, and once the window
+ * is closed (hidden) the tray is the user's only way back to the console. */
+let tray: Tray | undefined;
 
 function dataDirFlag(argv: string[]): string | undefined {
   const inline = argv.find((arg) => arg.startsWith('--data-dir='));
@@ -33,9 +39,17 @@ if (!app.requestSingleInstanceLock()) {
   // Another Holdfast owns the data dir and the window; it is told (second-instance) and shows itself.
   app.quit();
 } else {
-  const dataDir = ensureDataDir(chooseDataDir({ flag: dataDirFlag(process.argv) }).path);
-  app.setPath('userData', dataDir);
-  app.setPath('sessionData', join(dataDir, 'electron-session'));
+  const dataDir = chooseDataDir({ flag: dataDirFlag(process.argv) }).path;
+  // Electron's own files go in the data dir too, and their paths must be set before the app is ready. When the
+  // folder cannot be made, the failure is reported once a dialog can be shown (below).
+  let dataDirProblem: unknown;
+  try {
+    ensureDataDir(dataDir);
+    app.setPath('userData', dataDir);
+    app.setPath('sessionData', join(dataDir, 'electron-session'));
+  } catch (error) {
+    dataDirProblem = error;
+  }
 
   let host: Host | undefined;
   let window: BrowserWindow | undefined;
@@ -62,6 +76,9 @@ if (!app.requestSingleInstanceLock()) {
     return created;
   };
 
+  // Every IPC channel (calls and the terminal stream) answers only the console window's own page.
+  const fromConsole = consoleMainFrameOnly(() => (window && !window.isDestroyed() ? window.webContents : undefined));
+
   app.on('second-instance', showWindow);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, shell));
   app.on('before-quit', () => {
@@ -76,12 +93,13 @@ if (!app.requestSingleInstanceLock()) {
     void host.dispose().finally(() => app.exit(0));
   });
 
-  void app.whenReady().then(() => {
+  const startConsole = () => {
+    if (dataDirProblem) throw dataDirProblem;
     Menu.setApplicationMenu(null);
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, decide) => decide(false));
     serveRendererOverAppScheme(protocol, rendererDir);
 
-    host = createHost({
+    const started = createHost({
       dataDir,
       shell: 'electron',
       createSettingsStore: (options) => new ElectronStore<Settings>(options),
@@ -89,14 +107,23 @@ if (!app.requestSingleInstanceLock()) {
       builtInRunbooksDir: join(distDir, '..', 'runbooks'),
       shellIntegrationDir: join(distDir, '..', 'resources', 'shell-integration'),
     });
-    const fromConsole = (event: IpcMainEvent | IpcMainInvokeEvent) => event.sender === window?.webContents && isConsoleFrameUrl(event.senderFrame?.url);
-    registerContractHandlers(ipcMain, host, fromConsole);
-    registerTerminalStream(ipcMain, host, fromConsole);
-    host.events.subscribe((event) => {
+    host = started;
+    registerContractHandlers(ipcMain, started, fromConsole);
+    registerTerminalStream(ipcMain, started, fromConsole);
+    started.events.subscribe((event) => {
       if (window && !window.isDestroyed()) window.webContents.send(ipcEventChannel, event);
     });
 
     window = openConsoleWindow();
-    createConsoleTray({ Tray, Menu }, join(iconsDir, 'holdfast-tray.png'), { show: showWindow, quit: () => app.quit() });
-  });
+    tray = createConsoleTray({ Tray, Menu }, join(iconsDir, 'holdfast-tray.png'), { show: showWindow, quit: () => app.quit() });
+  };
+
+  void app
+    .whenReady()
+    .then(startConsole)
+    .catch(async (error: unknown) => {
+      // Shells started so far end and the database closes before the process does (app.exit skips will-quit).
+      await host?.dispose().catch(() => undefined);
+      endFailedStartup(error, dataDir, { dialog, app });
+    });
 }

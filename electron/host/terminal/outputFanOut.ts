@@ -49,11 +49,19 @@ export class OutputFanOut {
     else setImmediate(() => this.flush());
   }
 
+  /**
+   * Starts sending to `client`, beginning with the replay. An attach always means a fresh screen (a new
+   * page, or a page that reset its terminal), so a client that attaches again starts over: what it was sent
+   * before will never be acknowledged and must not keep the pty paused, and output still waiting in the
+   * batch is already in the replay, so it must not get that twice.
+   */
   attach(client: StreamClient): void {
+    this.unacked.delete(client);
     this.flush();
-    if (!this.unacked.has(client)) this.unacked.set(client, 0);
+    this.unacked.set(client, 0);
     const replay = this.replay();
     if (replay.length > 0) this.sendTo(client, replay);
+    else this.balance();
   }
 
   detach(client: StreamClient): void {

@@ -1,22 +1,10 @@
-// ipcMain handlers, one per contract method, generated from the contract. Each checks that the call comes
-// from our own console page in our own window before the host sees it.
+// ipcMain handlers, one per contract method, generated from the contract, and the terminal stream. Each
+// message is checked against the sender check (consoleSender.ts) before the host sees it.
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { methodNames, type Outcome } from '../../contract';
 import type { Host, TerminalStreamConnection } from '../../host/host';
 import { ipcChannelFor, ipcTerminalOutputChannel, ipcTerminalStreamChannel } from './ipcChannels';
-
-export const consoleOrigin = 'app://holdfast';
-
-/** Only the console itself, loaded from our app:// scheme, may call the host. */
-export function isConsoleFrameUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'app:' && parsed.host === 'holdfast';
-  } catch {
-    return false;
-  }
-}
+import { onPageEnd } from './pageEnd';
 
 export function registerContractHandlers(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
@@ -35,28 +23,30 @@ export function registerContractHandlers(
 }
 
 /**
- * Terminal streams over IPC: one host stream connection per console page (webContents), created on its
- * first message and closed when the page goes away, so flow control never waits on a dead window.
+ * Terminal streams over IPC: one host stream connection per console page, created on its first message and
+ * closed when that page ends (reload, navigation, renderer crash, window closed). A page that ends mid-flood
+ * never acknowledges what it was sent; left open, its connection would keep the pty paused for good.
  */
 export function registerTerminalStream(
   ipcMain: Pick<IpcMain, 'on' | 'removeListener'>,
   host: Pick<Host, 'connectTerminalStream'>,
   isTrustedSender: (event: IpcMainEvent) => boolean,
 ): () => void {
-  const connections = new Map<WebContents, TerminalStreamConnection>();
+  const pages = new Map<WebContents, { connection: TerminalStreamConnection; stopWatching: () => void }>();
+  const closePage = (sender: WebContents) => {
+    const page = pages.get(sender);
+    if (!page) return;
+    pages.delete(sender);
+    page.stopWatching();
+    page.connection.close();
+  };
   const connectionFor = (sender: WebContents) => {
-    let connection = connections.get(sender);
-    if (!connection) {
-      const opened = host.connectTerminalStream((frame) => {
-        if (!sender.isDestroyed()) sender.send(ipcTerminalOutputChannel, frame);
-      });
-      connection = opened;
-      connections.set(sender, opened);
-      sender.once('destroyed', () => {
-        opened.close();
-        connections.delete(sender);
-      });
-    }
+    const existing = pages.get(sender);
+    if (existing) return existing.connection;
+    const connection = host.connectTerminalStream((frame) => {
+      if (!sender.isDestroyed()) sender.send(ipcTerminalOutputChannel, frame);
+    });
+    pages.set(sender, { connection, stopWatching: onPageEnd(sender, () => closePage(sender)) });
     return connection;
   };
   const listener = (event: IpcMainEvent, message: unknown) => {
@@ -66,7 +56,6 @@ export function registerTerminalStream(
   ipcMain.on(ipcTerminalStreamChannel, listener);
   return () => {
     ipcMain.removeListener(ipcTerminalStreamChannel, listener);
-    connections.forEach((connection) => connection.close());
-    connections.clear();
+    [...pages.keys()].forEach(closePage);
   };
 }

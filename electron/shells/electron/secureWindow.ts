@@ -1,7 +1,7 @@
 // The console window and the rules every web contents lives by: isolated, sandboxed, no Node, no
 // navigation away from the console, no new windows (https links open in the user's browser instead).
 import type { BrowserWindowConstructorOptions, Shell, WebContents } from 'electron';
-import { consoleOrigin } from './ipcHandlers';
+import { consoleOrigin } from './consoleSender';
 
 export const consoleEntryUrl = `${consoleOrigin}/index.html`;
 

@@ -4,10 +4,11 @@
 import type { IpcMainEvent, WebContents } from 'electron';
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeOutputFrame, type TerminalInfo } from '../../../electron/contract';
+import { decodeOutputFrame, flowControl, type TerminalInfo } from '../../../electron/contract';
+import { consoleMainFrameOnly } from '../../../electron/shells/electron/consoleSender';
 import { registerTerminalStream } from '../../../electron/shells/electron/ipcHandlers';
 import { openSocket, startBrowserShellHarness, type BrowserShellHarness, type SocketClient } from '../../helpers/browserShellHarness';
-import { waitFor } from '../host/terminal/terminalHost';
+import { OutputCollector, waitFor } from '../host/terminal/terminalHost';
 
 let harness: BrowserShellHarness | undefined;
 afterEach(async () => {
@@ -60,42 +61,111 @@ describe('browser shell: terminal stream', () => {
   });
 });
 
-/** Just enough of ipcMain (on/removeListener) and of a window's webContents (send, destroyed). */
+/** Just enough of a window's webContents: send, its top frame, and the events that end its page. */
 class FakeWebContents extends EventEmitter {
   readonly sent: { channel: string; frame: Uint8Array }[] = [];
-  destroyed = false;
+  readonly mainFrame = { url: 'app://holdfast/index.html', detached: false };
+  private destroyed = false;
   send(channel: string, frame: Uint8Array) {
     this.sent.push({ channel, frame });
   }
   isDestroyed() {
     return this.destroyed;
   }
+  /** The window is closed. */
+  destroy() {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+  reload() {
+    this.emit('did-start-navigation', { url: this.mainFrame.url, isMainFrame: true, isSameDocument: false });
+  }
+  crashRenderer() {
+    this.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+  }
+  /** pushState or a #hash change: the same page carries on. */
+  moveWithinPage() {
+    this.emit('did-start-navigation', { url: `${this.mainFrame.url}#incidents`, isMainFrame: true, isSameDocument: true });
+  }
+  loadIframe(url: string) {
+    this.emit('did-start-navigation', { url, isMainFrame: false, isSameDocument: false });
+  }
+  receivedBytes(terminalId: string): number {
+    return this.sent.map((entry) => decodeOutputFrame(entry.frame)).reduce((sum, decoded) => sum + (decoded?.terminalId === terminalId ? decoded.data.length : 0), 0);
+  }
+  get asWebContents(): WebContents {
+    return this as unknown as WebContents;
+  }
+}
+
+/** The Electron shell's terminal stream on a fake ipcMain, answering only `consolePage`'s top frame. */
+async function electronTerminalStream(consolePage: FakeWebContents) {
+  harness = await startBrowserShellHarness();
+  const host = harness.host;
+  const ipcMain = new EventEmitter();
+  registerTerminalStream(ipcMain as never, host, consoleMainFrameOnly(() => consolePage.asWebContents));
+  const opened = (await host.call('terminals.open', { cols: 80, rows: 24 })) as { ok: true; result: TerminalInfo };
+  const terminalId = opened.result.id;
+  return {
+    host,
+    terminalId,
+    /** A stream message as the preload sends it, from `page`'s top frame unless another frame is given. */
+    message: (page: FakeWebContents, body: unknown, frame: { url: string; detached: boolean } = page.mainFrame) =>
+      ipcMain.emit('holdfast:terminal-stream', { sender: page, senderFrame: frame } as unknown as IpcMainEvent, body),
+    type: (data: string) => host.call('terminals.input', { terminalId, data }),
+  };
 }
 
 describe('Electron shell: terminal stream', () => {
-  it('forwards a trusted page’s stream messages to the host and its output back on holdfast:terminal-output; ignores others', async () => {
-    harness = await startBrowserShellHarness();
-    const ipcMain = new EventEmitter();
-    const trusted = new FakeWebContents();
+  it('forwards the console page’s stream messages to the host and its output back on holdfast:terminal-output; ignores iframes and other windows', async () => {
+    const consolePage = new FakeWebContents();
     const stranger = new FakeWebContents();
-    registerTerminalStream(ipcMain as never, harness.host, (event) => event.sender === (trusted as unknown as WebContents));
-    const terminal = (await harness.host.call('terminals.open', { cols: 80, rows: 24 })) as { ok: true; result: TerminalInfo };
-    const terminalId = terminal.result.id;
-    const message = (sender: FakeWebContents, body: unknown) => ipcMain.emit('holdfast:terminal-stream', { sender } as unknown as IpcMainEvent, body);
+    const { host, terminalId, message, type } = await electronTerminalStream(consolePage);
+    const viewer = new OutputCollector(host, terminalId);
 
-    message(trusted, { type: 'attach', terminalId });
+    message(consolePage, { type: 'attach', terminalId }, { url: consolePage.mainFrame.url, detached: false }); // an iframe
     message(stranger, { type: 'attach', terminalId });
-    await harness.host.call('terminals.input', { terminalId, data: 'echo via-ipc\r' });
-    await waitFor('output over IPC', () => outputText(trusted.sent.map((entry) => entry.frame), terminalId).includes('via-ipc'));
-    expect(trusted.sent.every((entry) => entry.channel === 'holdfast:terminal-output')).toBe(true);
+    await type('echo not-for-$((1+1))-frames\r');
+    await waitFor('the output at a viewer', () => viewer.text().includes('not-for-2-frames'));
+    expect(consolePage.sent).toHaveLength(0);
     expect(stranger.sent).toHaveLength(0);
 
-    // A closed window stops receiving (and stops holding back the pty).
-    trusted.destroyed = true;
-    trusted.emit('destroyed');
-    const before = trusted.sent.length;
-    await harness.host.call('terminals.input', { terminalId, data: 'echo after-close\r' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(trusted.sent.length).toBe(before);
+    message(consolePage, { type: 'attach', terminalId });
+    await type('echo via-ipc\r');
+    await waitFor('output over IPC', () => outputText(consolePage.sent.map((entry) => entry.frame), terminalId).includes('via-ipc'));
+    expect(outputText(consolePage.sent.map((entry) => entry.frame), terminalId)).toContain('not-for-2-frames'); // the replay
+    expect(consolePage.sent.every((entry) => entry.channel === 'holdfast:terminal-output')).toBe(true);
+    expect(stranger.sent).toHaveLength(0);
+  });
+
+  // The page attaches and then stops acknowledging (it is going away), so the pty is paused for it. Unless the
+  // shell closes the page's host connection, the flood never ends: the acknowledging viewer beside it (a browser
+  // tab on the same terminal) then never sees the line that follows it.
+  it.each([
+    ['the window is closed', (page: FakeWebContents) => page.destroy()],
+    ['the page reloads', (page: FakeWebContents) => page.reload()],
+    ['the renderer crashes', (page: FakeWebContents) => page.crashRenderer()],
+  ])('when %s mid-flood, the host lets go of the page and the paused pty runs on', async (_label, endPage) => {
+    const consolePage = new FakeWebContents();
+    const { host, terminalId, message, type } = await electronTerminalStream(consolePage);
+    message(consolePage, { type: 'attach', terminalId });
+    const viewer = new OutputCollector(host, terminalId);
+
+    await type('yes | head -c 1500000; echo flood-$((6*7))-done\r');
+    await waitFor('the pty to be paused for the unacknowledging page', () => consolePage.receivedBytes(terminalId) > flowControl.highWatermarkBytes);
+    expect(viewer.text()).not.toContain('flood-42-done');
+
+    endPage(consolePage);
+    await waitFor('the rest of the flood', () => viewer.text().includes('flood-42-done'), 10_000);
+  });
+
+  it('keeps the stream through a move within the page (pushState, #hash) and an iframe loading', async () => {
+    const consolePage = new FakeWebContents();
+    const { terminalId, message, type } = await electronTerminalStream(consolePage);
+    message(consolePage, { type: 'attach', terminalId });
+    consolePage.moveWithinPage();
+    consolePage.loadIframe('https://status.example.com/');
+    await type('echo still-$((40+2))-here\r');
+    await waitFor('output after the moves', () => outputText(consolePage.sent.map((entry) => entry.frame), terminalId).includes('still-42-here'));
   });
 });

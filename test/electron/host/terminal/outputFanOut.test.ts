@@ -39,6 +39,16 @@ function fanOut() {
   return { pty, output: new OutputFanOut('t1', pty) };
 }
 
+/** One renderer that was sent a flood and acknowledged none of it: the pty is paused for it. */
+async function pausedByOneRenderer() {
+  const { pty, output } = fanOut();
+  const renderer = new Renderer();
+  output.attach(renderer);
+  output.push(bytes(high + 1));
+  await nextTurn();
+  return { pty, output, renderer };
+}
+
 describe('output with no renderer attached', () => {
   it('is sent nowhere and never pauses the pty, however much there is', async () => {
     const { pty, output } = fanOut();
@@ -264,13 +274,44 @@ describe('a renderer that attaches late', () => {
   });
 });
 
-describe('reset (the session closes or restarts)', () => {
-  it('resumes a paused pty and forgets the renderers and any unsent batch', async () => {
-    const { pty, output } = fanOut();
+describe('a renderer that attaches again (a reloaded page, a terminal reset for a new shell)', () => {
+  it('starts over: the flood it never acknowledged no longer holds the pty paused once it parsed the replay', async () => {
+    const { pty, output, renderer } = await pausedByOneRenderer(); // the page stopped acknowledging: it is reloading
+    expect(pty.pauses).toBe(1);
+
+    output.attach(renderer);
+    const replay = renderer.frames.at(-1)!.data;
+    expect(replay.length).toBeGreaterThan(0);
+    output.ack(renderer, replay.length); // the new screen has parsed what it was given
+    expect(pty.resumes).toBe(1);
+    expect(output.isPaused).toBe(false);
+
+    output.push(Buffer.from('after'));
+    await nextTurn();
+    expect(renderer.frames.at(-1)!.data.toString()).toBe('after');
+  });
+
+  it('gets output that was still waiting in the batch once, inside the replay', async () => {
+    const { output } = fanOut();
     const renderer = new Renderer();
     output.attach(renderer);
-    output.push(bytes(high + 1));
+    output.push(Buffer.from('batched'));
+    output.attach(renderer);
     await nextTurn();
+    expect(renderer.frames.map((frame) => frame.data.toString())).toEqual(['batched']);
+  });
+
+  it('with nothing to replay, resumes a pty its old screen held paused', async () => {
+    const { pty, output, renderer } = await pausedByOneRenderer();
+    output.clearReplay(); // a new shell: the screen starts empty
+    output.attach(renderer);
+    expect(pty.resumes).toBe(1);
+  });
+});
+
+describe('reset (the session closes or restarts)', () => {
+  it('resumes a paused pty and forgets the renderers and any unsent batch', async () => {
+    const { pty, output, renderer } = await pausedByOneRenderer();
     output.push(Buffer.from('unsent'));
     output.reset();
     expect(pty.resumes).toBe(1);
