@@ -42,3 +42,8 @@ export class HoldfastError extends Error {
     return new HoldfastError(error.code, error.message, error.issues);
   }
 }
+
+/** What any thrown value says, for a one-line message (a HoldfastError's message is already written for people). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

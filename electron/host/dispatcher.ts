@@ -2,7 +2,7 @@
 // params against the contract, runs the handler, and turns every failure into a typed ContractError.
 // Nothing a client sends can crash the host.
 import type { z } from 'zod';
-import { HoldfastError, isMethodName, methods, type MethodName, type Outcome, type ResultOf } from '../contract';
+import { errorMessage, HoldfastError, isMethodName, type MethodName, methods, type Outcome, type ResultOf } from '../contract';
 
 export type MethodHandlers = { [M in MethodName]: (params: z.output<(typeof methods)[M]['params']>) => Promise<ResultOf<M>> | ResultOf<M> };
 
@@ -38,7 +38,7 @@ export function createDispatcher(handlers: MethodHandlers, onInternalError: (met
       } catch (error) {
         if (error instanceof HoldfastError) return failure(error);
         onInternalError(method, error);
-        return failure(new HoldfastError('internal', `${method} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`));
+        return failure(new HoldfastError('internal', `${method} failed unexpectedly: ${errorMessage(error)}`));
       }
     },
   };

@@ -1,7 +1,7 @@
 // The Holdfast host: every main-process service (settings, connectivity; later the store, runbooks, ptys,
 // sync, notifications), wired together behind the contract. Plain Node: it never imports electron, so the
 // browser shell, the CLI and the tests run exactly the code the Electron shell runs.
-import { encodeOutputFrame, terminalStreamMessageSchema } from '../contract';
+import { encodeOutputFrame, errorMessage, terminalStreamMessageSchema } from '../contract';
 import type { ShellKind } from './shellKind';
 import { createDispatcher, type Dispatcher, type MethodHandlers } from './dispatcher';
 import { EventHub } from './eventHub';
@@ -66,7 +66,7 @@ export function createHost(options: HostOptions): Host {
     incidentLog = openIncidentLog({ dataDir: options.dataDir, settings: () => settings.get(), events, sqliteNativeBinding: options.sqliteNativeBinding });
   } catch (error) {
     // The rest of the console (settings, terminal, runbooks) stays usable; the incident screens say why not.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     problems.push(message);
     log.error('incident log unavailable', error);
   }

@@ -16,7 +16,10 @@
 #   \e[24683~  Enter for a line that must stay out of history (a runbook step typed with a secret in it)
 
 # Kept in plain shell variables and dropped from the environment before the user's files run, so that
-# neither they nor any child process can read the nonce.
+# no command inherits the nonce: output that merely contains marks (a `cat` of a recording or a log, a
+# program echoing what it read) cannot sign them. It guards against accidents and hostile *output*, not
+# against a program of the user's own that sets out to forge marks: the shell's start-up environment stays
+# readable to the same user in /proc/<pid>/environ.
 __holdfast_nonce="${HOLDFAST_NONCE-}"
 unset HOLDFAST_NONCE
 # It is pasted into PS0, which bash expands: anything but hex would be run as code.

@@ -7,6 +7,7 @@ import { basename, extname, posix } from 'node:path';
 import { runbookSchema, type Runbook, type RunbookProblem, type RunbookStep } from '../../contract/runbooks';
 import { metadataFromFrontMatter, readFrontMatter, type FrontMatterMetadata } from './frontMatter';
 import { outlineMarkdown, type StepDraft } from './markdownSteps';
+import { errorMessage } from '../../contract';
 
 export { extractEmbeddedRunbooks, type EmbeddedRunbook } from './embeddedRunbooks';
 
@@ -21,7 +22,7 @@ export function importMarkdownRunbook(path: string, content: string): MarkdownIm
   try {
     return importUnchecked(path, content);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return { problems: [{ path, line: 1, column: 1, message: `could not import this Markdown runbook: ${message}` }] };
   }
 }

@@ -6,6 +6,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Runbook, RunbookProblem } from '../../contract';
 import { importMarkdownRunbook } from './markdownImport';
 import { parseYamlRunbook } from './yamlRunbook';
+import { errorMessage } from '../../contract';
 
 export type RunbookFormat = 'yaml' | 'markdown' | 'unknown';
 
@@ -46,7 +47,7 @@ export function loadRunbookFile(path: string): LoadedRunbookFile {
     return { format, ...importMarkdownRunbook(path, read.text) };
   } catch (error) {
     // Parsers are meant never to throw; if one does, the file still gets a problem rather than a crash.
-    return fail(`could not load this runbook (${error instanceof Error ? error.message : String(error)}); please report it`);
+    return fail(`could not load this runbook (${errorMessage(error)}); please report it`);
   }
 }
 
@@ -131,7 +132,7 @@ const reasons: Record<string, string> = {
 function osReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code && reasons[code]) return `${reasons[code]} (${code})`;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /**

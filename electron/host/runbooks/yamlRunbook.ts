@@ -4,7 +4,7 @@
 // unknown fields at the key, wrong values at the value, missing fields at the mapping that lacks them.
 import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { z } from 'zod';
-import { runbookSchema, type Runbook, type RunbookProblem } from '../../contract';
+import { errorMessage, type Runbook, type RunbookProblem, runbookSchema } from '../../contract';
 
 export interface RunbookParseResult {
   /** Present only when the file has no problems. */
@@ -149,7 +149,7 @@ function toData(document: Document, at: Positions, problems: RunbookProblem[]): 
   try {
     return document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    problems.push(at.problem(firstAlias, `invalid YAML: ${error instanceof Error ? error.message : String(error)}`));
+    problems.push(at.problem(firstAlias, `invalid YAML: ${errorMessage(error)}`));
     return undefined;
   }
 }

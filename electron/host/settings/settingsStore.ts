@@ -4,7 +4,7 @@
 import type Conf from 'conf';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { settingsFileSchema, settingsSchema, type Settings } from '../../contract';
+import { errorMessage, type Settings, settingsFileSchema, settingsSchema } from '../../contract';
 
 export const settingsFileName = 'settings.json';
 
@@ -41,6 +41,6 @@ export function openSettingsStore(dataDir: string, construct: (options: Settings
     if (!existsSync(file)) throw error;
     const movedTo = `${file}.unreadable-${now().toISOString().replace(/[:.]/g, '-')}`;
     renameSync(file, movedTo);
-    return { store: construct(options), recovered: { movedTo, reason: error instanceof Error ? error.message : String(error) } };
+    return { store: construct(options), recovered: { movedTo, reason: errorMessage(error) } };
   }
 }

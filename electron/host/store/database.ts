@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { HoldfastError } from '../../contract';
+import { errorMessage, HoldfastError } from '../../contract';
 import { latestSchemaVersion, migrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -95,5 +95,5 @@ function checkIsDatabase(db: Db, path: string): void {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

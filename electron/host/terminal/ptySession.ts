@@ -3,7 +3,7 @@
 // output reach the terminal untouched; decoding is the reader's business (CommandStream, xterm.js).
 import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as pty from 'node-pty';
-import { HoldfastError } from '../../contract';
+import { errorMessage, HoldfastError } from '../../contract';
 import { isExecutableFile, planShellLaunch, type ShellIntegrationKind } from './shellLaunch';
 
 export interface PtySessionOptions {
@@ -75,7 +75,7 @@ export class PtySession {
     try {
       terminal = pty.spawn(launch.file, launch.args, { name: launch.env.TERM, cols: options.cols, rows: options.rows, cwd: options.cwd, env: launch.env, encoding: null });
     } catch (error) {
-      throw cannotStart(error instanceof Error ? error.message : String(error));
+      throw cannotStart(errorMessage(error));
     }
     return new PtySession(terminal, launch);
   }

@@ -5,7 +5,7 @@
 // the shell runs or once the terminal is closing, so no shell can be started that close would not end.
 import { constants } from 'node:os';
 import { basename } from 'node:path';
-import { HoldfastError, type TerminalInfo } from '../../contract';
+import { errorMessage, HoldfastError, type TerminalInfo } from '../../contract';
 import type { CapturedCommand } from './commandCapture';
 import { CommandStream } from './commandStream';
 import { CastRecorder } from './castRecorder';
@@ -89,7 +89,7 @@ export class TerminalSession {
     try {
       this.pty = PtySession.spawn({ cwd: this.state.cwd, cols, rows, env: this.options.env, integrationDir: this.options.integrationDir });
     } catch (error) {
-      this.update({ state: 'failed', pid: null, problem: error instanceof Error ? error.message : String(error), capture: 'unavailable', captureProblem: 'The shell did not start.', endedAt: new Date().toISOString() });
+      this.update({ state: 'failed', pid: null, problem: errorMessage(error), capture: 'unavailable', captureProblem: 'The shell did not start.', endedAt: new Date().toISOString() });
       return this.info;
     }
     const pty = this.pty;

@@ -3,6 +3,7 @@
 // ends. A Holdfast left running with no window and no tray would still hold the single-instance lock, so
 // every later launch would hand over to it and quit without a word.
 import type { App, Dialog } from 'electron';
+import { errorMessage } from '../../contract';
 
 export interface StartupFailureNotice {
   title: string;
@@ -23,7 +24,7 @@ const remedies: Record<string, string> = {
 const otherFolderHint = 'To use another folder, start Holdfast with --data-dir FOLDER or set HOLDFAST_DATA_DIR.';
 
 export function startupFailureNotice(error: unknown, dataDir: string): StartupFailureNotice {
-  const cause = error instanceof Error ? error.message : String(error);
+  const cause = errorMessage(error);
   const code = (error as { code?: unknown } | null)?.code;
   const remedy = typeof code === 'string' ? remedies[code] : undefined;
   return {

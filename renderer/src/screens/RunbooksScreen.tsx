@@ -1,11 +1,11 @@
 // The runbook library: search on the left (with the files that could not be loaded), the open runbook on
 // the right; with none open, the user's runbook folders. Everything is read from local files, so it works
 // offline.
+import { errorMessage } from '../../../electron/contract';
 import { useEffect, useRef, useState } from 'react';
 import { useConsole } from '../state/consoleStore';
 import { RunbookFoldersPanel } from './runbooks/RunbookFoldersPanel';
 import { RunbookLibrary, RunbookProblems } from './runbooks/RunbookLibrary';
-import { errorText } from './runbooks/RunbookParts';
 import { followRunbookLibrary, useRunbookLibrary } from './runbooks/runbookLibraryStore';
 import { RunbookView } from './runbooks/RunbookView';
 import { ScreenFrame } from './ScreenFrame';
@@ -48,7 +48,7 @@ export function RunbooksScreen() {
     try {
       setReloadStatus(await reload());
     } catch (error) {
-      setReloadStatus(`Could not reload: ${errorText(error)}`);
+      setReloadStatus(`Could not reload: ${errorMessage(error)}`);
     }
   };
 

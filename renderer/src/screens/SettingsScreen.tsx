@@ -1,7 +1,7 @@
 // Settings: appearance applies at once; identity and hub are saved together. Errors from the host name the
 // field they belong to and are shown beside it.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { HoldfastError, severitySchemes, themePreferences, type Settings } from '../../../electron/contract';
+import { errorMessage, HoldfastError, type Settings, severitySchemes, themePreferences } from '../../../electron/contract';
 import { useConsole } from '../state/consoleStore';
 import { RunbookFoldersPanel } from './runbooks/RunbookFoldersPanel';
 import { followRunbookLibrary } from './runbooks/runbookLibraryStore';
@@ -18,6 +18,11 @@ export function SettingsScreen() {
   const [chosenTheme, setChosenTheme] = useState<Settings['theme']>();
   useEffect(() => setChosenTheme(undefined), [settings?.theme]);
   const shownTheme = chosenTheme ?? settings?.theme;
+  const [recheckProblem, setRecheckProblem] = useState('');
+  const recheck = () => {
+    setRecheckProblem('');
+    recheckConnectivity().catch((error: unknown) => setRecheckProblem(`Could not check: ${errorMessage(error)}`));
+  };
   // The folders panel shows how many runbooks each folder holds: keep the library loaded here too.
   useEffect(() => followRunbookLibrary(), []);
   return (
@@ -53,9 +58,14 @@ export function SettingsScreen() {
           <h2 id="connectivity-heading">Connectivity</h2>
           <p>{connectivity ? `${capitalise(connectivity.state)}: ${connectivity.reason}` : 'Not checked yet'}</p>
           {connectivity && <p className="muted">Checked {new Date(connectivity.checkedAt).toISOString().slice(11, 19)} UTC</p>}
-          <button type="button" className="button" onClick={() => void recheckConnectivity()}>
+          <button type="button" className="button" onClick={recheck}>
             Check connectivity now
           </button>
+          {recheckProblem && (
+            <p role="alert" className="field-error">
+              {recheckProblem}
+            </p>
+          )}
         </section>
         <section className="panel" aria-labelledby="about-heading">
           <h2 id="about-heading">About this console</h2>
@@ -100,7 +110,7 @@ function IdentityAndHubForm({ settings, save }: { settings: Settings; save: (pat
       if (error instanceof HoldfastError && error.issues) {
         setFieldErrors(Object.fromEntries(error.issues.map((issue) => [issue.path.replace(/^params\./, ''), issue.message])));
         setStatus('Not saved: fix the highlighted field.');
-      } else setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      } else setStatus(`Not saved: ${errorMessage(error)}`);
     }
   };
 

@@ -5,6 +5,7 @@ import type { AppDescription, Connectivity, Settings, SettingsPatch } from '../.
 import { hostClient } from '../api/hostClient';
 import type { HostLink } from '../api/transport';
 import type { ScreenId } from '../screens/screenIds';
+import { errorMessage } from '../../../electron/contract';
 
 export interface ConsoleState {
   screen: ScreenId;
@@ -43,7 +44,7 @@ export function connectConsoleStore(): () => void {
       ]);
       useConsole.setState({ app, settings, connectivity, loadError: undefined });
     } catch (error) {
-      useConsole.setState({ loadError: error instanceof Error ? error.message : String(error) });
+      useConsole.setState({ loadError: errorMessage(error) });
     }
   };
   const stops = [

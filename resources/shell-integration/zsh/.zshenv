@@ -4,8 +4,9 @@
 # edited. The last startup file zsh reads puts ZDOTDIR back as it was, so nested zsh and `exec zsh`
 # behave as in any other terminal. The hooks are in .zshrc.
 
-# Kept in plain parameters and dropped from the environment before the user's files run, so that neither
-# they nor any child process can read the nonce. It is pasted into a prompt string: only hex is safe there.
+# Kept in plain parameters and dropped from the environment before the user's files run, so that no command
+# inherits the nonce (what it guards against, and what not: see bash-integration.sh). It is pasted into a
+# prompt string: only hex is safe there.
 typeset -g __holdfast_nonce="${HOLDFAST_NONCE-}"
 unset HOLDFAST_NONCE
 [[ $__holdfast_nonce =~ '^[0-9a-fA-F]*$' ]] || __holdfast_nonce=''

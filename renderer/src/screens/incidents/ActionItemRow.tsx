@@ -1,8 +1,8 @@
 // One action item: done checkbox, priority, and owner/due editable in place (saved when the field is left).
+import { errorMessage } from '../../../../electron/contract';
 import { useEffect, useState } from 'react';
 import type { ActionItem, ParamsOf } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { errorMessage } from './errors';
 import { refreshDetail } from './incidentsStore';
 
 export function ActionItemRow({ item }: { item: ActionItem }) {

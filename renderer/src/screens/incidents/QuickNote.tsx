@@ -1,8 +1,8 @@
 // The fastest way onto the record: type, Enter. Shift+Enter starts a new line. The field clears and keeps
 // focus on success; on failure the text stays and the host's reason is shown.
+import { errorMessage } from '../../../../electron/contract';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { hostClient } from '../../api/hostClient';
-import { errorMessage } from './errors';
 import { useIncidents } from './incidentsStore';
 
 export function QuickNote({ incidentId, closed, onAdded }: { incidentId: string; closed?: boolean; onAdded: () => void }) {

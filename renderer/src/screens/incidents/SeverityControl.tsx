@@ -1,8 +1,8 @@
 // Changing severity within the incident's own scheme (the host refuses levels of another scheme).
+import { errorMessage } from '../../../../electron/contract';
 import { useId, useState } from 'react';
 import type { Incident } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { errorMessage } from './errors';
 import { useIncidents } from './incidentsStore';
 import { schemeOf } from './severity';
 

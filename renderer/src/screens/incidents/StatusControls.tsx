@@ -1,9 +1,8 @@
 // Moving the incident along its lifecycle: only the moves the playbook allows from here are offered.
 // Closing is final, so it asks once more. A refused move shows the host's own words.
 import { useState } from 'react';
-import { allowedTransitions, type Incident, type IncidentStatus } from '../../../../electron/contract';
+import { allowedTransitions, errorMessage, type Incident, type IncidentStatus } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { errorMessage } from './errors';
 import { useIncidents } from './incidentsStore';
 import { statusLabel } from './statusLabels';
 

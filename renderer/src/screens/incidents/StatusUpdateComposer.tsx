@@ -1,9 +1,10 @@
 // Status updates in the team's template, prefilled by the host from what the incident already knows (the
 // last update, the scope, the evidence), with a live preview of the text that will be posted.
+import { errorMessage } from '../../../../electron/contract';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Incident, StatusUpdateFields, TimelineEvent } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { errorMessage, formErrors, type FormErrors } from './errors';
+import { formErrors, type FormErrors } from './errors';
 import { describedBy, FieldError } from './FieldError';
 import { formatDuration, fromUtcInputValue, toUtcInputValue, utcClock } from './formatTime';
 import { useIncidents } from './incidentsStore';

@@ -1,8 +1,8 @@
 // Checks the timeline's hash chain on the host: intact, or which events do not add up.
+import { errorMessage } from '../../../../electron/contract';
 import { useState } from 'react';
 import type { ResultOf } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { errorMessage } from './errors';
 import { ShieldIcon } from './incidentIcons';
 
 type Verdict = ResultOf<'incidents.verifyTimeline'>;

@@ -1,9 +1,6 @@
 // Turning the host's errors into what a form shows: one message per field (from issues[].path), plus the rest.
-import { HoldfastError } from '../../../../electron/contract';
+import { errorMessage, HoldfastError } from '../../../../electron/contract';
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export interface FormErrors {
   /** Field name (the part after "params.", first segment) → message. */

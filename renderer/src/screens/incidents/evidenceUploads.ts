@@ -2,9 +2,8 @@
 // evidence.add. Uploads are tracked here so the evidence panel shows them wherever they were started
 // (file picker or a drop anywhere on the incident).
 import { create } from 'zustand';
-import { formatBytes, maxAttachmentBase64Chars, type Evidence } from '../../../../electron/contract';
+import { errorMessage, type Evidence, formatBytes, maxAttachmentBase64Chars } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { errorMessage } from './errors';
 
 export interface Upload {
   id: number;

@@ -1,10 +1,10 @@
 // The incidents screen's state: the filtered list, the open incident (record, timeline, exports) and the
 // host's pushed events that keep both live. Bursts of events are coalesced: a thousand notes a second must
 // not become a thousand list reloads.
+import { errorMessage } from '../../../../electron/contract';
 import { create } from 'zustand';
 import type { exportFormats, Incident, IncidentDetail, IncidentStatus, IncidentSummary, PayloadOf, TimelineEvent } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { errorMessage } from './errors';
 import { mergeEvents } from './timelineMerge';
 
 export type SortKey = 'detected' | 'updated' | 'severity';

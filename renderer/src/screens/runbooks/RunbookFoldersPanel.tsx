@@ -1,9 +1,8 @@
 // The user's runbook folders (often a git checkout of the team's runbook repo), read besides the built-in
 // library. Saved in settings.runbookFolders; the host re-reads the library and watches the folders.
 import { useId, useState, type FormEvent } from 'react';
-import { HoldfastError } from '../../../../electron/contract';
+import { errorMessage, HoldfastError } from '../../../../electron/contract';
 import { useConsole } from '../../state/consoleStore';
-import { errorText } from './RunbookParts';
 import { useRunbookLibrary } from './runbookLibraryStore';
 
 export function RunbookFoldersPanel() {
@@ -28,7 +27,7 @@ export function RunbookFoldersPanel() {
     } catch (error) {
       const issue = error instanceof HoldfastError ? error.issues?.find((candidate) => candidate.path.startsWith('params.runbookFolders')) : undefined;
       if (issue) setFieldError(`Folder path: ${issue.message}`);
-      else setStatus(`Not saved: ${errorText(error)}`);
+      else setStatus(`Not saved: ${errorMessage(error)}`);
       return false;
     } finally {
       setBusy(false);

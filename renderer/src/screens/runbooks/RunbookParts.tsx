@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { RunbookStep, RunbookSummary } from '../../../../electron/contract';
 import '../../styles/runbooks.css';
 import { copyText } from './clipboard';
+import { errorMessage } from '../../../../electron/contract';
 
 /** Requirements that cannot be met without a network (the console knows when it is offline). */
 export const networkRequirements: ReadonlySet<string> = new Set(['network', 'vpn', 'internet', 'hub']);
@@ -100,6 +101,3 @@ export function formatUtc(iso: string, now = new Date()): string {
   return `${date.getUTCDate()} ${month} ${time.slice(0, 5)} UTC`;
 }
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,9 +1,9 @@
 // State of the Runbooks screen: the search, its results, the files with problems and the open runbook. Kept
 // in a store so switching screens and back keeps the responder's place. Follows `runbooks.changed`.
+import { errorMessage } from '../../../../electron/contract';
 import { create } from 'zustand';
 import type { LibraryRunbook, RunbookFileReport, RunbookSummary } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { errorText } from './RunbookParts';
 
 interface LibraryState {
   query: string;
@@ -58,7 +58,7 @@ export const useRunbookLibrary = create<LibraryState>((set, get) => ({
         else void get().open(selectedId);
       }
     } catch (error) {
-      if (seq === requestSeq) set({ loading: false, loaded: true, error: errorText(error) });
+      if (seq === requestSeq) set({ loading: false, loaded: true, error: errorMessage(error) });
     }
   },
   async reload() {
@@ -77,7 +77,7 @@ export const useRunbookLibrary = create<LibraryState>((set, get) => ({
       const runbook = await hostClient.call('runbooks.get', { id });
       if (get().selectedId === id) set({ selected: runbook });
     } catch (error) {
-      if (get().selectedId === id) set({ selected: undefined, selectedError: errorText(error) });
+      if (get().selectedId === id) set({ selected: undefined, selectedError: errorMessage(error) });
     }
   },
 }));

@@ -3,10 +3,9 @@
 // The host types the command (it holds the secret values), refuses a shell busy with another command, links
 // the captured command to the item and, for a step, sets its state from the exit code.
 import { useState } from 'react';
-import { HoldfastError, type RunbookRun } from '../../../../electron/contract';
+import { errorMessage, HoldfastError, type RunbookRun } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { Dialog, DialogActions } from '../incidents/Dialog';
-import { errorText } from '../runbooks/RunbookParts';
 import { plannedTerminal, revealTerminal, terminalForIncident } from '../terminal/terminalHandOff';
 import '../../styles/terminal.css';
 
@@ -43,7 +42,7 @@ export function RunInTerminal({ run, itemKey, name, shown, disabled, prepare, on
       revealTerminal(terminal.id);
       onStatus(`Sent ${name} to ${terminal.title}; ${afterHandOff(itemKey, followsExitCode, terminal.title)}`);
     } catch (failure) {
-      const message = failure instanceof HoldfastError ? failure.message : errorText(failure);
+      const message = failure instanceof HoldfastError ? failure.message : errorMessage(failure);
       onError(`Could not run ${name} in a terminal: ${message}`);
     } finally {
       setBusy(false);

@@ -2,10 +2,10 @@
 // what to expect beside it; Start/Done/Failed/Skip; copy for the terminal; rollback once it failed;
 // break-glass confirmation), a verification check or an exit criterion. Nothing runs without a click.
 import { useId, useState, type FormEvent } from 'react';
-import { HoldfastError, type RunbookRun, type RunbookStep, type RunItemState } from '../../../../electron/contract';
+import { errorMessage, HoldfastError, type RunbookRun, type RunbookStep, type RunItemState } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { copyText } from '../runbooks/clipboard';
-import { BreakGlassBadge, errorText, formatUtc, needsNetwork, networkRequirements, RequiresBadges } from '../runbooks/RunbookParts';
+import { BreakGlassBadge, formatUtc, needsNetwork, networkRequirements, RequiresBadges } from '../runbooks/RunbookParts';
 import { RunInTerminal } from './RunInTerminal';
 import { displayCommand, missingSecrets, runnableCommand } from './runCommands';
 
@@ -81,7 +81,7 @@ export function RunItem({ run, kind, number, title, step, command, expected, off
       setSkipReason('');
       return true;
     } catch (failure) {
-      setError(failure instanceof HoldfastError ? failure.message : errorText(failure));
+      setError(failure instanceof HoldfastError ? failure.message : errorMessage(failure));
       return false;
     } finally {
       setBusy(false);

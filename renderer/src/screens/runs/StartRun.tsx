@@ -1,9 +1,8 @@
 // Starting a runbook inside an incident: pick it (those for the incident's trigger first), then fill in its
 // variables once. Secret values go to the host in runs.start and otherwise stay in this window's memory.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { HoldfastError, type LibraryRunbook, type RunbookRun, type RunbookSummary } from '../../../../electron/contract';
+import { errorMessage, HoldfastError, type LibraryRunbook, type RunbookRun, type RunbookSummary } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { errorText } from '../runbooks/RunbookParts';
 import { rememberSecrets } from './secretValues';
 
 export function StartRun({
@@ -48,7 +47,7 @@ export function StartRun({
       if (runbook.variables?.length) setPreparing(runbook);
       else onStarted(await hostClient.call('runs.start', { incidentId, runbookId: runbook.id, variables: {} }));
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }
@@ -156,7 +155,7 @@ function VariablesForm({ incidentId, runbook, onCancel, onStarted }: { incidentI
       if (failure instanceof HoldfastError && failure.issues?.some((issue) => issue.path.startsWith('params.variables.'))) {
         setFieldErrors(Object.fromEntries(failure.issues.filter((issue) => issue.path.startsWith('params.variables.')).map((issue) => [issue.path.slice('params.variables.'.length), issue.message])));
         setError(failure.message);
-      } else setError(errorText(failure));
+      } else setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }

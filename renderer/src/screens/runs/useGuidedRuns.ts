@@ -1,11 +1,11 @@
 // The data a guided-run panel shows: the incident (for its trigger), its runs, and the runbooks that can be
 // started (those for the incident's trigger first). Follows the host's pushed events, so a step marked on
 // another console or by the CLI shows up here.
+import { errorMessage } from '../../../../electron/contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Incident, RunbookRun, RunbookSummary } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { useConsole } from '../../state/consoleStore';
-import { errorText } from '../runbooks/RunbookParts';
 
 export interface GuidedRunsData {
   incident?: Incident;
@@ -45,7 +45,7 @@ export function useGuidedRuns(incidentId: string): GuidedRunsData {
       setRuns(list);
       setError(undefined);
     } catch (failure) {
-      if (mine === seq.current) setError(errorText(failure));
+      if (mine === seq.current) setError(errorMessage(failure));
     } finally {
       if (mine === seq.current) setLoaded(true);
     }
@@ -59,7 +59,7 @@ export function useGuidedRuns(incidentId: string): GuidedRunsData {
       setMatching(forTrigger);
       setLibraryError(undefined);
     } catch (failure) {
-      setLibraryError(errorText(failure));
+      setLibraryError(errorMessage(failure));
     }
   }, [triggerId]);
 

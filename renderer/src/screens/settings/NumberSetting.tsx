@@ -2,6 +2,7 @@
 // range; its message names the field).
 import { useEffect, useId, useState } from 'react';
 import type { Settings } from '../../../../electron/contract';
+import { errorMessage } from '../../../../electron/contract';
 
 type NumericKey = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
 
@@ -27,7 +28,7 @@ export function NumberSetting({ settings, name, label, min, max, saveLabel, help
       await save({ [name]: Number(value) });
       setStatus('Saved');
     } catch (error) {
-      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`Not saved: ${errorMessage(error)}`);
     }
   };
 

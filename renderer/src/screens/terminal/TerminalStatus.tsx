@@ -1,10 +1,9 @@
 // The strip under a terminal's tabs: its shell, its directory, whether its commands are being recorded,
 // and its recording (.cast) export. When the shell has ended, the banner with Restart.
 import { useState } from 'react';
-import { formatBytes, type TerminalInfo } from '../../../../electron/contract';
+import { errorMessage, formatBytes, type TerminalInfo } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { ExportIcon, SearchIcon } from '../incidents/incidentIcons';
-import { errorText } from '../runbooks/RunbookParts';
 import { useTerminals } from './terminalStore';
 import { captureText, endedText, shellName, shortPath } from './terminalText';
 import { existingSession } from './sessionRegistry';
@@ -19,7 +18,7 @@ export function TerminalStatus({ info }: { info: TerminalInfo }) {
       const { path, bytes } = await hostClient.call('terminals.exportCast', { terminalId: info.id });
       setExported({ path: `${path} (${formatBytes(bytes)})` });
     } catch (error) {
-      setExported({ error: errorText(error) });
+      setExported({ error: errorMessage(error) });
     }
   };
 
@@ -67,7 +66,7 @@ export function TerminalEnded({ info }: { info: TerminalInfo }) {
       await restart(info.id);
       existingSession(info.id)?.focus();
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }

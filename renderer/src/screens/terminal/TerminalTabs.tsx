@@ -1,13 +1,13 @@
 // The terminals of one scope (an incident, or the scratch terminals) as tabs: the shown one with its status
 // strip and screen, a button for a new one, close (asking first while a shell runs), rename on double-click
 // or F2, and arrow keys between tabs (Delete closes the focused one).
+import { errorMessage } from '../../../../electron/contract';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TerminalInfo } from '../../../../electron/contract';
 import { TerminalIcon } from '../../app/icons';
 import { Dialog, DialogActions } from '../incidents/Dialog';
 import { PlusIcon } from '../incidents/incidentIcons';
-import { errorText } from '../runbooks/RunbookParts';
 import { estimateTerminalSize } from './terminalSize';
 import { shownTerminal, terminalsIn, useTerminals } from './terminalStore';
 import { TerminalEnded, TerminalStatus } from './TerminalStatus';
@@ -38,7 +38,7 @@ export function TerminalTabs({ scope, label, emptyText }: { scope: string; label
     try {
       setFocusId((await open(scope, estimateTerminalSize(rootRef.current))).id);
     } catch (failure) {
-      setError(`Could not open a terminal: ${errorText(failure)}`);
+      setError(`Could not open a terminal: ${errorMessage(failure)}`);
     } finally {
       setOpening(false);
     }
@@ -54,7 +54,7 @@ export function TerminalTabs({ scope, label, emptyText }: { scope: string; label
     try {
       await useTerminals.getState().close(info.id);
     } catch (failure) {
-      setError(`Could not close ${info.title}: ${errorText(failure)}`);
+      setError(`Could not close ${info.title}: ${errorMessage(failure)}`);
     }
   };
 
@@ -179,7 +179,7 @@ function RenameField({ info, onDone }: { info: TerminalInfo; onDone: () => void 
       onDone();
     } catch (failure) {
       saving.current = false;
-      setProblem(errorText(failure));
+      setProblem(errorMessage(failure));
     }
   };
 

@@ -1,10 +1,11 @@
 // "Commands not in a runbook": what the responders typed in this incident's terminals that no step of the
 // runbooks in use holds, each one a click away from becoming a new last step of a runbook it could belong
 // to (one whose file is writable). Refreshed as commands are captured.
+import { errorMessage } from '../../../../electron/contract';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { UntrackedCommand } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { errorText, formatUtc } from '../runbooks/RunbookParts';
+import { formatUtc } from '../runbooks/RunbookParts';
 
 type Target = UntrackedCommand['targets'][number];
 
@@ -22,7 +23,7 @@ export function UntrackedCommands({ incidentId, incidentOver }: { incidentId: st
       setCommands(await hostClient.call('terminals.untrackedCommands', { incidentId }));
       setError('');
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorMessage(failure));
     }
   }, [incidentId]);
 
@@ -139,7 +140,7 @@ function AddStepForm({ command, target, onCancel, onAdded }: { command: Untracke
       const { order } = await hostClient.call('runbooks.addCommandStep', { runbookId: target.runbookId, command: command.commandLine, description: description.trim() });
       onAdded(order);
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorMessage(failure));
       setBusy(false);
     }
   };

@@ -1,10 +1,10 @@
 // The console's terminals as the host reports them (terminals.list, then 'terminal.changed' and
 // 'terminal.closed'), which one is shown in each scope (an incident, or the scratch terminals), and requests
 // to bring a terminal into view (a runbook step handed to it). The screens of xterm live in xtermSessions.ts.
+import { errorMessage } from '../../../../electron/contract';
 import { create } from 'zustand';
 import type { TerminalInfo } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
-import { errorText } from '../runbooks/RunbookParts';
 
 /** Terminals belong to an incident (its id) or to no incident: the scratch scope. */
 export const scratchScope = 'scratch';
@@ -107,7 +107,7 @@ async function load(): Promise<void> {
     const list = await hostClient.call('terminals.list', {});
     useTerminals.setState({ byId: Object.fromEntries(list.map((info) => [info.id, info])), loaded: true, loadError: undefined });
   } catch (error) {
-    useTerminals.setState({ loaded: true, loadError: errorText(error) });
+    useTerminals.setState({ loaded: true, loadError: errorMessage(error) });
   }
 }
 

@@ -8,7 +8,7 @@ import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { flowControl, HoldfastError, type TerminalInfo } from '../../../../electron/contract';
+import { errorMessage, flowControl, HoldfastError, type TerminalInfo } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { copyText } from '../runbooks/clipboard';
 import { createInputQueue, type InputQueue } from './inputQueue';
@@ -250,7 +250,7 @@ export class XtermSession {
     // typing was thrown away: then the line at the prompt is not what they typed, and they must know.
     if (this.disposed || (this.inputProblemShown && dropped === 0)) return;
     this.inputProblemShown = true;
-    const reason = error instanceof HoldfastError || error instanceof Error ? error.message : String(error);
+    const reason = error instanceof HoldfastError || errorMessage(error);
     const droppedText = dropped > 0 ? ` ${dropped} character${dropped === 1 ? '' : 's'} typed after that were not sent, so a line with a piece missing is not run: check the line before pressing Enter.` : '';
     this.terminal.write(`\r\n\x1b[33m[Holdfast] Keystrokes did not reach the shell: ${reason}.${droppedText}\x1b[0m\r\n`);
   }

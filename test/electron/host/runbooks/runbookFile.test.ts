@@ -48,14 +48,14 @@ describe('loadRunbookFile', () => {
     });
   });
 
-  it('refuses a 50 MB file quickly, without reading it', () => {
+  it('refuses a huge file by its size, without reading it', () => {
     const path = join(root, 'huge.yaml');
     const fd = openSync(path, 'w');
-    ftruncateSync(fd, 50 * 1024 * 1024); // sparse: instant, and no disk space used
+    // Sparse: instant, and no disk space used. Past Node's 2 GiB limit of readFileSync, so a loader that
+    // read before checking the size would report that failure instead of this message.
+    ftruncateSync(fd, 3 * 1024 * 1024 * 1024);
     closeSync(fd);
-    const started = performance.now();
-    expect(loadRunbookFile(path)).toEqual({ format: 'yaml', problems: atStart(path, 'file is 50 MiB; runbooks are limited to 5 MiB') });
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(loadRunbookFile(path)).toEqual({ format: 'yaml', problems: atStart(path, 'file is 3072 MiB; runbooks are limited to 5 MiB') });
   });
 
   it('accepts a file of exactly 5 MiB and refuses one byte more', () => {
