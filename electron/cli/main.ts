@@ -6,6 +6,7 @@ import { productName, productVersion } from '../host/productInfo';
 import { CommandError, UsageError, type CliCommand, type CommandContext, type OptionSpecs } from './command';
 import { rootCommand } from './commands';
 import { renderHelp } from './help';
+import { errorMessage } from '../contract';
 
 const globalOptions: OptionSpecs = {
   'data-dir': { type: 'string' },
@@ -44,7 +45,7 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
     if (error instanceof UsageError) {
       return write(io.stderr, `${error.commandPath}: ${error.message}\nRun "${error.commandPath} --help" for usage.\n`, 2);
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const hint = error instanceof CommandError ? '' : ' (unexpected; please report it)';
     return write(io.stderr, `${invocation}: ${message}${hint}\n`, 1);
   }

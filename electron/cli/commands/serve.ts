@@ -12,8 +12,10 @@ export const serveCommand: CliCommand = {
   async run(context) {
     const port = parsePort(context.options.port, 'holdfast serve');
     const running = await startConsoleServer(context.dataDir(), port);
+    // The printed line goes to the user's own terminal and may carry the token. The opener's command line (and
+    // the browser's, which it starts) is readable by every local user: it gets a single-use launch code.
     context.stdout.write(consoleUrlLine(running.shell));
-    if (!context.options['no-open']) openInDefaultBrowser(running.shell.url);
+    if (!context.options['no-open']) openInDefaultBrowser(running.shell.launchUrl());
     await running.stopRequested;
     await running.stop();
     return 0;

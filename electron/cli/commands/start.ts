@@ -1,12 +1,11 @@
 // `holdfast start`: the best window this machine can give. Electron when its binary is installed; else the
 // browser shell in a Chromium/Chrome app window; else the browser shell's link, printed.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CliCommand, CommandContext } from '../command';
-import { chromiumAppArgs, findChromium, hasDisplay } from '../launchers/findChromium';
+import { exitOf } from '../launchers/childExit';
+import { openChromiumAppWindow } from '../launchers/chromiumAppWindow';
+import { findChromium, hasDisplay } from '../launchers/findChromium';
 import { findElectronBinary } from '../launchers/findElectron';
 import { consoleUrlLine, startConsoleServer } from '../launchers/consoleServer';
 
@@ -44,25 +43,15 @@ async function runInBrowserWindow(context: CommandContext): Promise<number> {
     return 0;
   }
 
-  // A fresh profile per launch: the window then belongs to this process, and closing it ends the console.
-  const profileDir = mkdtempSync(join(tmpdir(), 'holdfast-window-'));
-  const window = spawn(browser, chromiumAppArgs(running.shell.url, profileDir, process.getuid?.() === 0), { stdio: 'ignore' });
-  const windowClosed = exitOf(window).then((code) => ({ closed: code }));
-  const outcome = await Promise.race([running.stopRequested.then((signal) => ({ signal })), windowClosed]);
+  // The browser's command line is readable by every local user: it gets a single-use launch code, not the token.
+  const window = openChromiumAppWindow(browser, running.shell.launchUrl(), { runningAsRoot: process.getuid?.() === 0 });
+  const outcome = await Promise.race([running.stopRequested.then((signal) => ({ signal })), window.exited.then((code) => ({ closed: code }))]);
   if ('closed' in outcome && outcome.closed === -1) {
     context.stderr.write(`Could not open ${browser}; open the link above in your browser.\n`);
     await running.stopRequested;
   }
-  window.kill('SIGTERM');
-  await running.stop();
-  rmSync(profileDir, { recursive: true, force: true });
+  const [profileWarning] = await Promise.all([window.close(), running.stop()]);
+  // The console itself stopped cleanly; a profile left in the temp folder is worth a line, not a failure.
+  if (profileWarning) context.stderr.write(`holdfast start: ${profileWarning}\n`);
   return 0;
-}
-
-/** The child's exit code; -1 when it could not be started at all. */
-function exitOf(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    child.once('error', () => resolve(-1));
-    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
 }

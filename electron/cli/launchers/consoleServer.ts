@@ -45,6 +45,7 @@ export async function startConsoleServer(dataDir: string, port: number): Promise
   return { host, shell, stopRequested, stop };
 }
 
+/** For the user's own terminal only: the link carries the launch token. */
 export function consoleUrlLine(shell: BrowserShell): string {
-  return `Holdfast console: ${shell.url}\n`;
+  return `Holdfast console: ${shell.tokenUrl}\n`;
 }

@@ -1,6 +1,7 @@
 // Hands a URL to the desktop's default browser. Best effort: the URL is printed anyway.
 import { spawn } from 'node:child_process';
 
+/** `url` lands on the opener's command line (and the browser's), which every local user can read: never the token. */
 export function openInDefaultBrowser(url: string, platform: NodeJS.Platform = process.platform): void {
   const [command, args] =
     platform === 'darwin' ? ['open', [url]] : platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];

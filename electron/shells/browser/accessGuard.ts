@@ -2,9 +2,12 @@
 // - bound to 127.0.0.1 (the server does that); the Host header must name it (defeats DNS rebinding);
 // - a random per-launch token, from ?token= (once, then swapped for an HttpOnly cookie), the cookie, or
 //   an Authorization: Bearer header (CLI and tests);
+// - or, for a page load only, a single-use launch code (?code=, see launchCodes.ts), swapped for the same
+//   cookie: the form a URL takes when it goes on another process's command line;
 // - Origin, when a browser sends one, must be the console's own origin (defeats cross-site requests).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { LaunchCodes } from './launchCodes';
 
 export function newLaunchToken(): string {
   return randomBytes(32).toString('base64url');
@@ -19,6 +22,7 @@ export class AccessGuard {
   constructor(
     readonly token: string,
     port: number,
+    private readonly launchCodes = new LaunchCodes(),
   ) {
     // Cookies are shared across ports of one host, so the port goes in the name.
     this.cookieName = `holdfast_token_${port}`;
@@ -44,6 +48,15 @@ export class AccessGuard {
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ') && this.matches(authorization.slice('Bearer '.length))) return 'header';
     return undefined;
+  }
+
+  mintLaunchCode(): string {
+    return this.launchCodes.mint();
+  }
+
+  /** True once per launch code, within its lifetime; the caller then hands out the session cookie. */
+  redeemLaunchCode(code: string): boolean {
+    return this.launchCodes.redeem(code);
   }
 
   sessionCookie(): string {

@@ -1,16 +1,15 @@
 // The `holdfast` CLI: argument handling in-process through runCli, then `holdfast serve` as a real child
 // process of the built CLI (dist/cli.js through bin/holdfast.js).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../../helpers/cliRunner';
 import { acceptsConnections, callOverHttp, rawRequest } from '../../helpers/http';
 import { makeTempDataDir } from '../../helpers/tempDataDir';
+import { repoRoot, spawnCli as spawnCliProcess, type CliProcess } from './cliChildProcess';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const binPath = join(repoRoot, 'bin', 'holdfast.js');
 const version: string = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version;
 const consoleLine = /^Holdfast console: http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{20,}$/;
@@ -87,37 +86,12 @@ describe('runCli', () => {
   });
 });
 
-interface ServeProcess {
-  child: ChildProcess;
-  /** The first stdout line, once printed. */
-  firstLine: Promise<string>;
-  output(): { stdout: string; stderr: string };
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
 const children: ChildProcess[] = [];
 
-function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ServeProcess {
-  const home = tempDir();
-  const baseEnv = { ...process.env };
-  delete baseEnv.HOLDFAST_DATA_DIR;
-  // A private HOME: should the data dir choice go wrong, nothing lands in the real user's folders.
-  const child = spawn(process.execPath, [binPath, ...args], { cwd: repoRoot, env: { ...baseEnv, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const firstLine = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      const end = stdout.indexOf('\n');
-      if (end >= 0) resolve(stdout.slice(0, end));
-    });
-    void exited.then(({ code }) => reject(new Error(`holdfast exited with ${code} before printing a line; stderr: ${stderr}`)));
-  });
-  firstLine.catch(() => undefined);
-  return { child, firstLine, output: () => ({ stdout, stderr }), exited };
+function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): CliProcess {
+  const running = spawnCliProcess(binPath, args, { home: tempDir(), env });
+  children.push(running.child);
+  return running;
 }
 
 describe('holdfast serve (built CLI, child process)', () => {
@@ -131,7 +105,7 @@ describe('holdfast serve (built CLI, child process)', () => {
     await Promise.all(blockers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
   });
 
-  async function serve(): Promise<ServeProcess & { url: URL; port: number }> {
+  async function serve(): Promise<CliProcess & { url: URL; port: number }> {
     const running = spawnCli(['serve', '--no-open', '--data-dir', tempDir()]);
     const url = new URL((await running.firstLine).slice('Holdfast console: '.length));
     return { ...running, url, port: Number(url.port) };

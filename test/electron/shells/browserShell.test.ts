@@ -1,8 +1,10 @@
 // The browser shell end to end over real HTTP and WebSocket connections on 127.0.0.1.
+import { connect as connectTcp, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../electron/contract';
-import { acceptsConnections, callOverHttp, rawRequest } from '../../helpers/http';
+import { startBrowserShell } from '../../../electron/shells/browser/server';
+import { acceptsConnections, callOverHttp, rawRequest, type RawResponse } from '../../helpers/http';
 import { appJs, indexHtml, openSocket, secretMarker, SocketRefused, startBrowserShellHarness, type BrowserShellHarness, type SocketClient } from '../../helpers/browserShellHarness';
 
 let harness: BrowserShellHarness;
@@ -20,6 +22,17 @@ afterEach(async () => {
 const get = (path: string, headers: Record<string, string> = {}) => rawRequest(harness.port, { path, headers });
 const withCookie = () => ({ Cookie: `holdfast_token_${harness.port}=${harness.token}` });
 const withBearer = () => ({ Authorization: `Bearer ${harness.token}` });
+const freshLaunchCode = () => new URL(harness.shell.launchUrl()).searchParams.get('code')!;
+
+/** Checks the response sets this launch's HttpOnly, SameSite=Strict session cookie; returns it as a Cookie header. */
+function expectSessionCookie(response: RawResponse): string {
+  const cookie = response.headers['set-cookie']?.[0] ?? '';
+  expect(cookie).toMatch(new RegExp(`^holdfast_token_${harness.port}=${harness.token};`));
+  expect(cookie).toContain('HttpOnly');
+  expect(cookie).toContain('SameSite=Strict');
+  expect(cookie).toContain('Path=/');
+  return cookie.split(';')[0]!;
+}
 
 async function connect(options: Parameters<typeof openSocket>[1]): Promise<SocketClient> {
   const client = await openSocket(harness.port, options);
@@ -36,10 +49,52 @@ async function refusedStatus(options: Parameters<typeof openSocket>[1]): Promise
   return error.statusCode;
 }
 
+/**
+ * A WebSocket upgrade over a bare TCP socket: resolves with the status line's code and the socket. The socket
+ * speaks no WebSocket: it drops whatever arrives and never answers a close frame (a frozen tab, as far as the
+ * server can tell).
+ */
+function rawUpgrade(path: string, headers: Record<string, string> = {}): Promise<{ status: number; socket: Socket }> {
+  return new Promise((resolve, reject) => {
+    const socket = connectTcp({ host: '127.0.0.1', port: harness.port });
+    const lines = [
+      `GET ${path} HTTP/1.1`,
+      `Host: 127.0.0.1:${harness.port}`,
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+      'Sec-WebSocket-Version: 13',
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    ];
+    socket.once('connect', () => socket.write(lines.join('\r\n') + '\r\n\r\n'));
+    let received = '';
+    const onData = (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      const statusLine = /^HTTP\/1\.1 (\d{3})/.exec(received);
+      if (!statusLine) return;
+      socket.off('data', onData);
+      socket.on('data', () => {});
+      resolve({ status: Number(statusLine[1]), socket });
+    };
+    socket.on('data', onData);
+    socket.once('error', reject);
+  });
+}
+
 describe('browser shell: who may connect', () => {
   it('listens on 127.0.0.1 and hands out a token URL', () => {
-    expect(harness.shell.url).toBe(`http://127.0.0.1:${harness.port}/?token=${harness.token}`);
+    expect(harness.shell.tokenUrl).toBe(`http://127.0.0.1:${harness.port}/?token=${harness.token}`);
     expect(harness.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+  });
+
+  it('hands out launch URLs that carry a fresh code each time, never the token', () => {
+    const first = new URL(harness.shell.launchUrl());
+    const second = new URL(harness.shell.launchUrl());
+    expect(first.origin).toBe(`http://127.0.0.1:${harness.port}`);
+    expect([...first.searchParams.keys()]).toEqual(['code']);
+    expect(first.searchParams.get('code')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(second.searchParams.get('code')).not.toBe(first.searchParams.get('code'));
+    expect(first.href).not.toContain(harness.token);
   });
 
   it('refuses connections on the machine\'s other (non-loopback) addresses', async (context) => {
@@ -70,15 +125,61 @@ describe('browser shell: who may connect', () => {
     const response = await get(`/incidents?view=open&token=${harness.token}`);
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/incidents?view=open');
-    const cookie = response.headers['set-cookie']?.[0] ?? '';
-    expect(cookie).toMatch(new RegExp(`^holdfast_token_${harness.port}=${harness.token};`));
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Strict');
-    expect(cookie).toContain('Path=/');
+    expectSessionCookie(response);
 
     const root = await get(`/?token=${harness.token}`);
     expect(root.status).toBe(303);
     expect(root.headers.location).toBe('/');
+  });
+
+  it('swaps a launch code for the same cookie with a 303 to a clean address, once', async () => {
+    const launchUrl = new URL(harness.shell.launchUrl());
+    const exchange = await get(launchUrl.pathname + launchUrl.search);
+    expect(exchange.status).toBe(303);
+    expect(exchange.headers.location).toBe('/');
+    expect((await get('/', { Cookie: expectSessionCookie(exchange) })).body).toBe(indexHtml);
+
+    const again = await get(launchUrl.pathname + launchUrl.search);
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('already been used, or has expired');
+    expect(again.body).toContain('holdfast start');
+    expect(again.body).toContain('holdfast serve');
+    expect(again.body).not.toContain('Holdfast test console');
+  });
+
+  it('keeps the rest of the address when it swaps a launch code', async () => {
+    const code = freshLaunchCode();
+    const exchange = await get(`/incidents?view=open&code=${code}`);
+    expect(exchange.status).toBe(303);
+    expect(exchange.headers.location).toBe('/incidents?view=open');
+  });
+
+  it('answers 401 with the launch-link page to a code it never minted', async () => {
+    const response = await get('/?code=made-up-code');
+    expect(response.status).toBe(401);
+    expect(response.body).toContain('holdfast start');
+    expect(response.body).not.toContain('Holdfast test console');
+  });
+
+  it('accepts a launch code only on a page load: not for calls, HEAD, or the WebSocket, and does not spend it there', async () => {
+    const code = freshLaunchCode();
+    const call = await rawRequest(harness.port, { method: 'POST', path: `/api/call/settings.update?code=${code}`, headers: { 'Content-Type': 'application/json' }, body: '{"theme":"dark"}' });
+    expect(call.status).toBe(401);
+    expect((await rawRequest(harness.port, { method: 'HEAD', path: `/?code=${code}` })).status).toBe(401);
+    const upgrade = await rawUpgrade(`/api/ws?code=${code}`);
+    upgrade.socket.destroy();
+    expect(upgrade.status).toBe(401);
+    expect(await harness.host.call('settings.get', {})).toEqual({ ok: true, result: defaultSettings });
+    expect((await get(`/?code=${code}`)).status).toBe(303);
+  });
+
+  it('strips a launch code from the address of a page that already has the cookie, without spending it', async () => {
+    const code = freshLaunchCode();
+    const response = await get(`/?code=${code}`, withCookie());
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/');
+    expect((await get(`/?code=${code}`)).status).toBe(303);
   });
 
   it('serves index.html with the console\'s Content-Security-Policy to the cookie', async () => {
@@ -200,6 +301,27 @@ describe('browser shell: HTTP calls', () => {
     expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
+  it('answers an oversized body with 413 and a JSON error naming the limit, then closes the connection', async () => {
+    const small = await startBrowserShell({ host: harness.host, rendererDir: harness.rendererDir, token: harness.token, maxRequestBytes: 64 * 1024 });
+    try {
+      // Declared with Content-Length (refused unread), and chunked (noticed only as it arrives).
+      for (const headers of [{}, { 'Transfer-Encoding': 'chunked' }] as Record<string, string>[]) {
+        const response = await rawRequest(small.port, {
+          method: 'POST',
+          path: '/api/call/settings.update',
+          headers: { ...withBearer(), 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify({ responderName: 'x'.repeat(4 * 1024 * 1024) }),
+        });
+        expect(response.status, JSON.stringify(headers)).toBe(413);
+        expect(response.headers.connection).toBe('close');
+        expect(JSON.parse(response.body)).toEqual({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('64 KiB (65536 bytes)') } });
+      }
+      expect(await harness.host.call('settings.get', {})).toEqual({ ok: true, result: defaultSettings });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('answers GET on a call with 405', async () => {
     const response = await rawRequest(harness.port, { path: '/api/call/app.describe', headers: withBearer() });
     expect(response.status).toBe(405);
@@ -279,6 +401,16 @@ describe('browser shell: WebSocket', () => {
     expect(await first.next((message) => message.kind === 'event' && message.event === 'settings.changed')).toEqual(expected);
     expect(await second.next((message) => message.kind === 'event' && message.event === 'settings.changed')).toEqual(expected);
   });
+
+  it('closes even when a client never answers the WebSocket close, cutting that client off', async () => {
+    const silent = await rawUpgrade('/api/ws', withBearer());
+    expect(silent.status).toBe(101);
+    const cutOff = new Promise<void>((resolve) => silent.socket.once('close', () => resolve()));
+    // ws alone would wait 30 s for this client's close handshake; the test's own timeout is the bound here.
+    await harness.shell.close();
+    await cutOff;
+    expect(await acceptsConnections('127.0.0.1', harness.port)).toBe(false);
+  }, 10_000);
 
   it('closes open sockets with 1001 when the shell closes', async () => {
     const client = await connect({ token: harness.token });
