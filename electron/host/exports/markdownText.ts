@@ -51,7 +51,15 @@ export function durationBetween(from: string | null | undefined, to: string | nu
 export function cell(text: string | null | undefined, empty = toBeWritten): string {
   const value = (text ?? '').replace(/\r\n?/g, '\n').trim();
   if (!value) return empty;
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+  return withoutTags(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+}
+
+/**
+ * `<` as `&lt;` in text that is a value, not the author's Markdown (titles, names, table cells): renderers
+ * that pass HTML through (many wikis) must not get a `<script>` or `<img onerror>` from an incident title.
+ */
+function withoutTags(text: string): string {
+  return text.replace(/</g, '&lt;');
 }
 
 export function tableRow(cells: string[]): string {
@@ -66,7 +74,7 @@ export function block(text: string | null | undefined, empty = toBeWritten): str
 
 /** One line for a bullet or a `**Field**:` line: newlines would split the list item or the field. */
 export function oneLine(text: string | null | undefined, empty = toBeWritten): string {
-  const value = (text ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const value = withoutTags((text ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim());
   return value || empty;
 }
 

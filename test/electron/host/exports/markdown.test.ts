@@ -95,6 +95,17 @@ describe('post-mortem export', () => {
     expect(cellsOf(items[0]!)).toHaveLength(4);
   });
 
+  it('gives a title or note with HTML no tags in the report: a wiki that passes HTML through must not run it', async () => {
+    const opened = fixture();
+    const incident = opened.log.incidents.declare({ title: 'Checkout <script>alert(1)</script> down', severity: 'SEV2' });
+    opened.log.incidents.addNote(incident.id, 'payload was <img src=x onerror=alert(2)>');
+    for (const format of ['postmortem', 'log'] as const) {
+      const markdown = await exported(opened, incident.id, format);
+      expect(markdown).not.toMatch(/<script|<img/);
+      expect(markdown).toContain('Checkout &lt;script>alert(1)&lt;/script> down');
+    }
+  });
+
   it('puts placeholders everywhere an unresolved, barely started incident has nothing to say', async () => {
     const opened = fixture();
     const incident = opened.log.incidents.declare({ title: 'Quiet one', severity: 'SEV3' });
