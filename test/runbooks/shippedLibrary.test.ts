@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { knownTriggers, severitySchemes } from '../../electron/contract/incidents';
 import { runbookSchema, type Runbook, type RunbookStep } from '../../electron/contract/runbooks';
+import { loadRunbookFile } from '../../electron/host/runbooks/runbookFile';
 
 const libraryDir = fileURLToPath(new URL('../../runbooks', import.meta.url));
 const schemaComment = '# yaml-language-server: $schema=../resources/schemas/runbook.schema.json';
@@ -122,6 +123,13 @@ describe('shipped runbook library', () => {
     it('parses and passes runbookSchema', () => {
       if (loaded instanceof Error) throw loaded;
       expect(runbookSchema.safeParse(loaded.raw).success).toBe(true);
+    });
+
+    // The loader `holdfast runbook lint` and the console use: it also warns where YAML drops text, e.g.
+    // `description: Post in #incident-response` (a comment after " #") loads as "Post in".
+    it('has no problems for the linter or the console, and loses no text to a YAML comment', () => {
+      const problems = loadRunbookFile(join(libraryDir, file)).problems.map((problem) => `${file}:${problem.line}:${problem.column}: ${problem.message}`);
+      expect(problems).toEqual([]);
     });
 
     // The remaining checks need a valid runbook; a broken file fails the test above and skips these.
@@ -290,5 +298,19 @@ describe('seed 000 triggers (WP07 gate-critical failures)', () => {
       expect(forAlert?.severity, known.alertId).toBe(known.defaultSeverity);
       expect(forAlert?.runbook).toBe(forIncident?.runbook);
     }
+  });
+});
+
+describe('seed 003 communication channel', () => {
+  // The playbook's war room is Slack #incident-response; each Severity 1–3 runbook written from it says so.
+  const seed003 = ['service-outage.yaml', 'high-error-rate.yaml', 'database-issues.yaml', 'performance-issues.yaml'];
+
+  it.each(seed003)('%s names #incident-response wherever it sends the responder to Slack', (file) => {
+    const { runbook } = load(file);
+    const webhook = runbook.variables?.find((variable) => variable.name === 'SLACK_WEBHOOK_URL');
+    expect(webhook?.description).toBe('Incoming webhook of the #incident-response Slack channel.');
+    const announce = runbook.steps.find((step) => step.command?.includes('$SLACK_WEBHOOK_URL'));
+    expect(announce?.description).toMatch(/^Announce the incident in the #incident-response Slack channel\b/);
+    expect(announce?.expectedOutcome).toBe('Message posted in #incident-response.');
   });
 });

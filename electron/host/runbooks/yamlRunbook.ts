@@ -2,12 +2,15 @@
 // `runbookSchema`, and every problem pointed at the YAML node it concerns (1-based line and column), so
 // the linter, an editor and the console's problem list all send the author to the exact spot:
 // unknown fields at the key, wrong values at the value, missing fields at the mapping that lacks them.
+// A comment that cuts a text value short (yamlTextComments.ts) is a warning: listed, but the runbook loads.
 import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { errorMessage, type Runbook, type RunbookProblem, runbookSchema } from '../../contract';
+import { fieldsAt } from './runbookFields';
+import { textCutByComments } from './yamlTextComments';
 
 export interface RunbookParseResult {
-  /** Present only when the file has no problems. */
+  /** Present when the file has no problems, or only warnings (problems that do not stop it loading). */
   runbook?: Runbook;
   problems: RunbookProblem[];
 }
@@ -77,7 +80,12 @@ export function parseYamlRunbook(path: string, source: string): RunbookParseResu
   // Loops, not push(...spread): a huge file can hold more problems than a call has arguments.
   for (const issue of parsed.error?.issues ?? []) for (const problem of issueProblems(issue, document, data, at)) problems.push(problem);
   for (const problem of duplicateOrders(document, data, at)) problems.push(problem);
-  return finish(problems, parsed.success ? parsed.data : undefined);
+  // A warning: the runbook is valid and still loads (hiding it would be worse than half a sentence), but the
+  // console's problem list shows it and the linter fails on it, as on any problem.
+  const warnings = textCutByComments(document, text).map(({ path, offset, comment }) =>
+    at.problem(offset, label(path, `text after " #" is a YAML comment and is dropped (${JSON.stringify(comment.length > 40 ? `${comment.slice(0, 40)}…` : comment)}); quote the value to keep it, or put the comment on a line of its own`)),
+  );
+  return finish(problems, parsed.success ? parsed.data : undefined, warnings);
 }
 
 /**
@@ -97,9 +105,10 @@ export function formatYamlRunbook(runbook: Runbook, options: { schemaPath?: stri
   return options.schemaPath ? `# yaml-language-server: $schema=${options.schemaPath}\n${body}` : body;
 }
 
-function finish(problems: RunbookProblem[], runbook?: Runbook): RunbookParseResult {
+/** Problems deduplicated, in file order and capped; the runbook is kept when all of them are warnings. */
+function finish(problems: RunbookProblem[], runbook?: Runbook, warnings: RunbookProblem[] = []): RunbookParseResult {
   const seen = new Set<string>();
-  const unique = problems.filter((problem) => {
+  const unique = [...problems, ...warnings].filter((problem) => {
     const key = `${problem.line}:${problem.column}:${problem.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
@@ -108,7 +117,7 @@ function finish(problems: RunbookProblem[], runbook?: Runbook): RunbookParseResu
   if (unique.length > maxProblems) {
     unique.splice(maxProblems, Infinity, { ...unique[maxProblems]!, message: `more than ${maxProblems} problems; the rest, from here on, are not listed: fix the ones above first` });
   }
-  return unique.length === 0 && runbook ? { runbook, problems: [] } : { problems: unique };
+  return problems.length === 0 && runbook ? { runbook, problems: unique } : { problems: unique };
 }
 
 /** Reports every key given twice in one mapping, at the second one; true if there were any. */
@@ -294,19 +303,6 @@ function label(path: Path, message: string): string {
 
 function valueAt(data: unknown, path: Path): unknown {
   return path.reduce<unknown>((value, segment) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[segment] : undefined), data);
-}
-
-/** The fields the schema allows at a path, for "did you mean" and "allowed here" hints. */
-function fieldsAt(path: Path): string[] {
-  let schema: unknown = runbookSchema;
-  for (const segment of [...path, undefined]) {
-    while (schema instanceof z.ZodOptional) schema = schema.unwrap();
-    if (segment === undefined) break;
-    if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, unknown>)[String(segment)];
-    else if (schema instanceof z.ZodArray) schema = schema.element;
-    else return [];
-  }
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
 function suggestion(name: string, allowed: string[]): string {
