@@ -223,12 +223,11 @@ describe('robustness', () => {
     }
   });
 
-  it('imports a 5 MB runbook in reasonable time', () => {
+  // How fast is the bench's business (npm run bench runbookLint), not a timed assertion's.
+  it('imports a 5 MB runbook whole', () => {
     const section = md('## Service %', 'Some prose about the service.', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', '1. Check it', '   ```bash', '   kubectl get pods -n prod', '   ```', '- [ ] Confirm');
     const content = Array.from({ length: Math.ceil((5 * 1024 * 1024) / section.length) }, (_, i) => section.replace('%', String(i))).join('\n');
-    const started = performance.now();
     const result = importMarkdownRunbook('/x/big.md', content);
-    expect(performance.now() - started).toBeLessThan(15_000);
     expect(result.runbook?.steps.length).toBeGreaterThan(50_000);
   });
 });
