@@ -10,7 +10,7 @@ import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { formatBytes } from '../../contract';
-import { redact } from './redaction';
+import { redact, type SecretValues } from './redaction';
 
 export interface CastHeader {
   cols: number;
@@ -28,7 +28,7 @@ export interface CastRecorderOptions {
   /** Most output bytes recorded; the recording then says it stopped. */
   maxBytes: number;
   /** Secret values to keep out of the recording (they can change while the session runs). */
-  secrets: () => Record<string, string>;
+  secrets: () => SecretValues;
   /** Monotonic milliseconds. */
   clock?: () => number;
 }

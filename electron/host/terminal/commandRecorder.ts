@@ -5,8 +5,9 @@
 import type { Evidence } from '../../contract';
 import type { IncidentLog } from '../incidentLog';
 import { newUlid } from '../store/identifiers';
-import type { CapturedCommand } from './commandCapture';
 import { redact } from './redaction';
+import { secretAssignments } from './secretAssignments';
+import type { CommandWithLearntSecrets } from './sessionSecrets';
 
 export interface CommandOrigin {
   terminalId: string;
@@ -24,10 +25,16 @@ export interface RecordedCommand {
 /** Search indexes the head of the output; the blob keeps it all. */
 const indexedOutputChars = 64 * 1024;
 
-export async function recordCommand(log: IncidentLog, incidentId: string, command: CapturedCommand, origin: CommandOrigin, secrets: Record<string, string>): Promise<RecordedCommand> {
-  const output = redact(command.output, secrets);
+/**
+ * `secrets`: the run secrets handed to the terminal. Redacted too: what the terminal learnt the responder
+ * assigned before (TerminalSession attaches it to the command), and what this very line assigns, which its
+ * own output may print (`export TOKEN=…; echo $TOKEN`).
+ */
+export async function recordCommand(log: IncidentLog, incidentId: string, command: CommandWithLearntSecrets, origin: CommandOrigin, secrets: Record<string, string>): Promise<RecordedCommand> {
+  const known = [...Object.entries(secrets), ...(command.learntSecrets ?? []), ...secretAssignments(command.commandLine ?? '')];
+  const output = redact(command.output, known);
   // A runbook command is recorded as the runbook shows it (secrets masked by name), not as echoed.
-  const commandLine = origin.step ? origin.step.shownCommand : command.commandLine === null ? null : redact(command.commandLine, secrets).text;
+  const commandLine = origin.step ? origin.step.shownCommand : command.commandLine === null ? null : redact(command.commandLine, known).text;
   const bytes = Buffer.from(output.text, 'utf8');
   const blob = await log.evidence.blobs.putBytes(bytes, Number.MAX_SAFE_INTEGER);
   const name = `command-${command.startedAt.replace(/[:.]/g, '-')}.txt`;

@@ -11,6 +11,7 @@ import { CommandStream } from './commandStream';
 import { CastRecorder } from './castRecorder';
 import { OutputFanOut, type StreamClient } from './outputFanOut';
 import { PtySession } from './ptySession';
+import { SessionSecrets } from './sessionSecrets';
 
 export interface TerminalSessionOptions {
   id: string;
@@ -38,6 +39,8 @@ export class TerminalSession {
   private stream: CommandStream | undefined;
   private readonly fanOut: OutputFanOut;
   private readonly recorder: CastRecorder;
+  /** The run secrets handed to it and the values the responder assigned in it, to redact from its records. */
+  private readonly secrets: SessionSecrets;
   private promptTimer: NodeJS.Timeout | undefined;
   private state: TerminalInfo;
   /** Set when close is first called: from then on nothing starts a shell and nobody hears of changes. */
@@ -47,6 +50,7 @@ export class TerminalSession {
   private typedBeforePrompt: string[] = [];
 
   constructor(private readonly options: TerminalSessionOptions) {
+    this.secrets = new SessionSecrets(options.secrets);
     this.fanOut = new OutputFanOut(options.id, { pause: () => this.pty?.pause(), resume: () => this.pty?.resume() });
     this.state = {
       id: options.id,
@@ -68,7 +72,7 @@ export class TerminalSession {
     this.recorder = new CastRecorder(
       options.recordingPath,
       { cols: options.cols, rows: options.rows, title: options.title, timestamp: Math.floor(Date.now() / 1000), shell: options.env.SHELL ?? '', terminalId: options.id, incidentId: options.incidentId },
-      { maxBytes: options.maxRecordingBytes, secrets: options.secrets },
+      { maxBytes: options.maxRecordingBytes, secrets: () => this.secrets.forRecording() },
     );
   }
 
@@ -93,6 +97,7 @@ export class TerminalSession {
       return this.info;
     }
     const pty = this.pty;
+    this.secrets.newShell(pty.nonce);
     this.stream = new CommandStream({ nonce: pty.nonce, initialCwd: this.state.cwd, maxOutputBytes: this.options.maxOutputBytes() });
     pty.onData((data) => this.output(pty, data));
     pty.onExit(({ exitCode, signal }) => this.exited(pty, exitCode, signal));
@@ -178,6 +183,8 @@ export class TerminalSession {
   private output(pty: PtySession, data: Buffer): void {
     if (pty !== this.pty) return;
     this.fanOut.push(data);
+    // Before the recording: a command line that assigns a secret is learnt before its output is written.
+    this.secrets.watch(data);
     this.recorder.output(data);
     const stream = this.stream!;
     const commands = stream.feed(data);
@@ -189,14 +196,14 @@ export class TerminalSession {
     // typed text once and readline again.
     if (stream.promptShown && this.typedBeforePrompt.length) this.typedBeforePrompt.splice(0).forEach((text) => this.write(text));
     if (stream.cwd && stream.cwd !== this.state.cwd) this.update({ cwd: stream.cwd });
-    for (const command of commands) this.options.onCommand(command);
+    for (const command of commands) this.options.onCommand(this.secrets.withLearntSecrets(command));
   }
 
   private exited(pty: PtySession, exitCode: number, signal: number | null): void {
     if (pty !== this.pty) return;
     clearTimeout(this.promptTimer);
     const how = signal ? `was ended by ${signalName(signal)}` : `exited with code ${exitCode}`;
-    for (const command of this.stream?.end(`${this.state.title} ${how}`) ?? []) this.options.onCommand(command);
+    for (const command of this.stream?.end(`${this.state.title} ${how}`) ?? []) this.options.onCommand(this.secrets.withLearntSecrets(command));
     this.update({ state: 'exited', exitCode, pid: null, problem: `${basename(pty.shell)} ${how}.`, endedAt: new Date().toISOString() });
   }
 
