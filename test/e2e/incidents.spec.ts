@@ -144,7 +144,7 @@ test('status update from the prefilled composer, evidence from the file picker, 
   const content = Buffer.from('2026-01-01T03:00:00Z consumer lag 48211\n2026-01-01T03:01:00Z consumer lag 51002\n');
   const sha = createHash('sha256').update(content).digest('hex');
   await evidencePanel.getByLabel('Attach evidence').setInputFiles({ name: 'consumer-lag.log', mimeType: 'text/plain', buffer: content });
-  const evidence = evidencePanel.getByRole('table', { name: 'Evidence' });
+  const evidence = evidencePanel.getByRole('table', { name: 'Files' });
   await expect(evidence.getByRole('row', { name: /consumer-lag\.log/ })).toContainText(sha.slice(0, 12));
   await expect(evidence.getByRole('row', { name: /consumer-lag\.log/ })).toContainText(`${content.length} B`);
   await expect(evidence.getByRole('row', { name: /consumer-lag\.log/ })).toContainText('text/plain');
@@ -360,11 +360,11 @@ test('files dropped on the incident become evidence; over the limit, the host sa
   await view.dispatchEvent('drop', { dataTransfer });
   await expect(page.getByText('Drop to attach as evidence')).toBeHidden();
   const evidencePanel = tabPanel(page, /^Evidence/);
-  await expect(evidencePanel.getByRole('table', { name: 'Evidence' })).toContainText('disputes.txt');
+  await expect(evidencePanel.getByRole('table', { name: 'Files' })).toContainText('disputes.txt');
 
   await evidencePanel.getByLabel('Attach evidence').setInputFiles({ name: 'heap.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1536 * 1024, 7) });
   await expect(evidencePanel.getByRole('alert')).toContainText('Not attached: Attachment is larger than the limit of 1.0 MiB');
-  await expect(evidencePanel.getByRole('table', { name: 'Evidence' })).not.toContainText('heap.bin');
+  await expect(evidencePanel.getByRole('table', { name: 'Files' })).not.toContainText('heap.bin');
 
   const note = page.getByRole('textbox', { name: 'Add a note' });
   const tooLong = 'x'.repeat(20_001);

@@ -84,6 +84,13 @@ test('a command typed in the incident terminal is on the timeline with its exit 
   const run = events.find((event) => event.kind === 'command_run' && event.data.commandLine === 'echo holdfast-$((6*7))');
   expect(run?.data.exitCode).toBe(0);
 
+  // Its output is evidence named after the command, folded away from the team's own files.
+  await page.getByRole('tab', { name: /^Evidence/ }).click();
+  await expect(page.getByRole('table', { name: 'Files' })).toHaveCount(0);
+  await page.getByText('Command output (1)').click();
+  await expect(page.getByRole('table', { name: 'Command output' })).toContainText(/\d\d-\d\d-\d\d echo holdfast- 6 7\.txt/);
+  await page.getByRole('tab', { name: /^Terminal/ }).click();
+
   // Leaving the shell: the banner says how it ended, and Restart starts a new shell in the same tab.
   await typeLine(page, 'exit');
   await expect(page.getByText(/^\S+ exited with code 0$/)).toBeVisible();
@@ -96,6 +103,11 @@ test('a command typed in the incident terminal is on the timeline with its exit 
   await typeLine(page, 'echo back-$((1+1))');
   await expect(timelineOf(page).getByText(/^Command run: echo back-\$\(\(1\+1\)\) \(exit 0\b/)).toBeVisible({ timeout: 15_000 });
   await expectInTerminal(page, 'back-2', '1 of 1');
+
+  // The screen keys work from inside the terminal: Alt+2 is not left to the shell.
+  await terminalInput(page).focus();
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByRole('heading', { level: 1, name: 'Runbooks' })).toBeVisible();
 });
 
 test('Run in terminal hands a runbook step to the terminal after confirmation; a command no runbook holds can be added to one', async ({ page, consoleServer }) => {

@@ -37,7 +37,7 @@ export async function recordCommand(log: IncidentLog, incidentId: string, comman
   const commandLine = origin.step ? origin.step.shownCommand : command.commandLine === null ? null : redact(command.commandLine, known).text;
   const bytes = Buffer.from(output.text, 'utf8');
   const blob = await log.evidence.blobs.putBytes(bytes, Number.MAX_SAFE_INTEGER);
-  const name = `command-${command.startedAt.replace(/[:.]/g, '-')}.txt`;
+  const name = outputFileName(command.startedAt, commandLine);
 
   return log.incidents.record(incidentId, (incident, at, author) => {
     const evidence: Evidence = { id: newUlid(), incidentId: incident.id, sha256: blob.sha256, name, mediaType: 'text/plain; charset=utf-8', size: blob.size, source: 'command', capturedAt: command.endedAt, capturedBy: author };
@@ -70,6 +70,21 @@ export async function recordCommand(log: IncidentLog, incidentId: string, comman
     log.incidents.store.indexText(incident.id, 'evidence', evidence.id, `${commandLine ?? ''}\n${output.text.slice(0, indexedOutputChars)}`);
     return { eventId: event.id, commandLine, exitCode: command.exitCode };
   });
+}
+
+/**
+ * "21-03-12 kubectl get pods -n prod.txt": when it started (UTC) and which command, so the evidence list and
+ * an exported bundle say what each output is. File-name-safe, and short: the timeline holds the whole line.
+ */
+export function outputFileName(startedAt: string, commandLine: string | null): string {
+  const time = /T(\d\d):(\d\d):(\d\d)/.exec(startedAt);
+  const when = time ? `${time[1]}-${time[2]}-${time[3]}` : 'command';
+  const words = (commandLine ?? 'command')
+    .replace(/[^A-Za-z0-9 ._=+,@-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const short = words.length > 60 ? `${words.slice(0, 59).trimEnd()}…` : words;
+  return `${when} ${short || 'command'}.txt`;
 }
 
 /** One timeline line saying a terminal's commands are not being captured, and why. */

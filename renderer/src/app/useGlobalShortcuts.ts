@@ -2,14 +2,14 @@
 import { useEffect } from 'react';
 import { screens } from '../screens/screens';
 import { useConsole } from '../state/consoleStore';
+import { screenShortcutIndex } from './screenShortcuts';
 
 export function useGlobalShortcuts(): void {
   const openScreen = useConsole((state) => state.openScreen);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      const index = Number(event.key) - 1;
-      const screen = screens[index];
+      const index = screenShortcutIndex(event);
+      const screen = index === undefined ? undefined : screens[index];
       if (!screen) return;
       event.preventDefault();
       openScreen(screen.id);

@@ -11,6 +11,8 @@ export function EvidencePanel({ incidentId, evidence, maxMiB }: { incidentId: st
   const uploads = useMemo(() => allUploads.filter((upload) => upload.incidentId === incidentId), [allUploads, incidentId]);
   const dismiss = useUploads((state) => state.dismiss);
   const id = useId();
+  const files = evidence.filter((item) => item.source !== 'command');
+  const outputs = evidence.filter((item) => item.source === 'command');
 
   return (
     <div className="evidence-panel">
@@ -71,35 +73,50 @@ export function EvidencePanel({ incidentId, evidence, maxMiB }: { incidentId: st
       {evidence.length === 0 ? (
         <p className="muted inc-panel-empty">No evidence yet: attach logs, screenshots, dashboards.</p>
       ) : (
-        <table className="evidence-table" aria-label="Evidence">
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">sha256</th>
-              <th scope="col">Captured</th>
-            </tr>
-          </thead>
-          <tbody>
-            {evidence.map((item) => (
-              <tr key={item.id}>
-                <td className="evidence-file">
-                  <span className="evidence-name">{item.name}</span>
-                  <span className="evidence-type">
-                    {item.mediaType} · {formatBytes(item.size)}
-                  </span>
-                </td>
-                <td>
-                  <code title={item.sha256}>{item.sha256.slice(0, 12)}</code>
-                </td>
-                <td>
-                  <UtcTime iso={item.capturedAt} />
-                  <span className="evidence-by">by {item.capturedBy}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          {files.length > 0 && <EvidenceTable label="Files" items={files} />}
+          {outputs.length > 0 && (
+            // Every command run in the incident's terminals adds one: folded, so the team's own files stay in view.
+            <details className="evidence-outputs">
+              <summary>Command output ({outputs.length})</summary>
+              <EvidenceTable label="Command output" items={outputs} />
+            </details>
+          )}
+        </>
       )}
     </div>
+  );
+}
+
+function EvidenceTable({ label, items }: { label: string; items: Evidence[] }) {
+  return (
+    <table className="evidence-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">File</th>
+          <th scope="col">sha256</th>
+          <th scope="col">Captured</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id}>
+            <td className="evidence-file">
+              <span className="evidence-name">{item.name}</span>
+              <span className="evidence-type">
+                {item.mediaType} · {formatBytes(item.size)}
+              </span>
+            </td>
+            <td>
+              <code title={item.sha256}>{item.sha256.slice(0, 12)}</code>
+            </td>
+            <td>
+              <UtcTime iso={item.capturedAt} />
+              <span className="evidence-by">by {item.capturedBy}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

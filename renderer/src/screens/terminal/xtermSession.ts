@@ -11,6 +11,7 @@ import '@xterm/xterm/css/xterm.css';
 import { errorMessage, flowControl, HoldfastError, type TerminalInfo } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { copyText } from '../runbooks/clipboard';
+import { screenShortcutIndex } from '../../app/screenShortcuts';
 import { createInputQueue, type InputQueue } from './inputQueue';
 import { terminalOptions, terminalUnicodeVersion } from './terminalOptions';
 import { matchShortcut, type TerminalShortcut } from './terminalShortcuts';
@@ -219,6 +220,8 @@ export class XtermSession {
   }
 
   private onKey(event: KeyboardEvent): boolean {
+    // The console's screen keys work from the terminal too: not handled here, they reach the window's handler.
+    if (screenShortcutIndex(event) !== undefined) return false;
     const shortcut = matchShortcut(event);
     if (!shortcut) return true;
     // Ctrl+Shift+V is left to the browser: its native paste reaches xterm.js's own paste handling, with no

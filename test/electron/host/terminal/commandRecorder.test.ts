@@ -48,3 +48,13 @@ describe('recordCommand', () => {
     expect(evidence).toBe('[REDACTED:API_TOKEN] [REDACTED:API_TOKEN] [REDACTED:RUN_TOKEN]\n');
   });
 });
+
+describe('the output evidence', () => {
+  it('is named after when its command started and what it was, file-name safe, never holding a secret', async () => {
+    await recordCommand(fixture.log, incidentId, captured('kubectl get pods -n payments | grep -v Running', 'api-7 CrashLoopBackOff\n'), origin, {});
+    await recordCommand(fixture.log, incidentId, captured('export API_TOKEN=sk_live_4eC39HqLyjWDarjtT1zdp7dc', ''), origin, {});
+    const names = fixture.log.incidents.detail(incidentId).evidence.map((evidence) => evidence.name);
+    expect(names).toContain('14-00-00 kubectl get pods -n payments grep -v Running.txt');
+    expect(names.join('\n')).not.toContain('sk_live_4eC39HqLyjWDarjtT1zdp7dc');
+  });
+});
