@@ -17,10 +17,19 @@ export interface SubstitutionOptions {
 /** Replaces $NAME and ${NAME} of the given variables; other variables ($HOME…) are left to the shell. */
 export function substituteVariables(command: string, values: Record<string, string>, options: SubstitutionOptions = {}): string {
   const secrets = new Set(options.secretNames ?? []);
-  return command.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced: string | undefined, bare: string | undefined) => {
+  return command.replace(variableReference(), (whole, braced: string | undefined, bare: string | undefined) => {
     const name = (braced ?? bare)!;
     if (!Object.hasOwn(values, name)) return whole;
     if (options.maskSecrets && secrets.has(name)) return maskedSecret;
     return shellQuote(values[name]!);
   });
+}
+
+/** `$NAME` or `${NAME}`: exactly what substituteVariables replaces (`${NAME:-x}` is the shell's business). */
+const variableReference = () => /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** Whether substituteVariables would put a value for `name` into `command`. */
+export function usesVariable(command: string, name: string): boolean {
+  for (const match of command.matchAll(variableReference())) if ((match[1] ?? match[2]) === name) return true;
+  return false;
 }

@@ -9,6 +9,7 @@ import {
   incidentSchema,
   incidentStatuses,
   incidentSummarySchema,
+  incidentTextLimits,
   postmortemSchema,
   statusUpdateFieldsSchema,
   timelineEventSchema,
@@ -54,7 +55,7 @@ export const incidentMethods = {
   'incidents.declare': {
     params: z
       .object({
-        title: text(300),
+        title: text(incidentTextLimits.title),
         severity: text(40),
         severityScheme: z.string().max(40).optional(),
         triggerId: z.string().trim().max(120).optional(),
@@ -71,20 +72,20 @@ export const incidentMethods = {
     params: incidentRef.extend({ afterSeq: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
     result: z.array(timelineEventSchema),
   },
-  'incidents.addNote': { params: incidentRef.extend({ text: text(20_000) }).strict(), result: timelineEventSchema },
-  'incidents.addCorrection': { params: incidentRef.extend({ eventId: z.string().min(1), text: text(20_000) }).strict(), result: timelineEventSchema },
+  'incidents.addNote': { params: incidentRef.extend({ text: text(incidentTextLimits.note) }).strict(), result: timelineEventSchema },
+  'incidents.addCorrection': { params: incidentRef.extend({ eventId: z.string().min(1), text: text(incidentTextLimits.note) }).strict(), result: timelineEventSchema },
   'incidents.setStatus': { params: incidentRef.extend({ status: z.enum(incidentStatuses) }).strict(), result: incidentSchema },
   'incidents.setSeverity': { params: incidentRef.extend({ severity: text(40) }).strict(), result: incidentSchema },
   'incidents.setRoles': { params: incidentRef.extend({ roles: incidentRolesSchema }).strict(), result: incidentSchema },
   'incidents.statusUpdateDraft': { params: incidentRef, result: z.object({ fields: statusUpdateFieldsSchema, text: z.string() }) },
   'incidents.postStatusUpdate': { params: incidentRef.extend({ fields: statusUpdateFieldsSchema }).strict(), result: timelineEventSchema },
   'incidents.addActionItem': {
-    params: incidentRef.extend({ title: text(500), owner: z.string().trim().max(120), due: z.iso.date().nullable(), priority: z.enum(actionItemPriorities) }).strict(),
+    params: incidentRef.extend({ title: text(incidentTextLimits.actionItemTitle), owner: z.string().trim().max(120), due: z.iso.date().nullable(), priority: z.enum(actionItemPriorities) }).strict(),
     result: actionItemSchema,
   },
   'incidents.updateActionItem': {
     params: z
-      .object({ actionItemId: z.string().min(1), title: text(500).optional(), owner: z.string().trim().max(120).optional(), due: z.iso.date().nullable().optional(), priority: z.enum(actionItemPriorities).optional(), done: z.boolean().optional() })
+      .object({ actionItemId: z.string().min(1), title: text(incidentTextLimits.actionItemTitle).optional(), owner: z.string().trim().max(120).optional(), due: z.iso.date().nullable().optional(), priority: z.enum(actionItemPriorities).optional(), done: z.boolean().optional() })
       .strict(),
     result: actionItemSchema,
   },

@@ -17,6 +17,50 @@ export const allowedTransitions: Record<IncidentStatus, readonly IncidentStatus[
   closed: [],
 };
 
+/** Where a status sits in the lifecycle: later statuses are further along (closed is the end). */
+export function lifecycleOrder(status: IncidentStatus): number {
+  return incidentStatuses.indexOf(status);
+}
+
+/**
+ * The statuses a status update can announce (seed 000's template, plus "acknowledged" for the first word
+ * out before anyone is investigating). An update never claims "detected" (someone is writing it) nor
+ * "closed" (the public word for a closed incident is "resolved").
+ */
+export const statusUpdateStatuses = ['acknowledged', 'investigating', 'mitigating', 'monitoring', 'resolved'] as const;
+export type StatusUpdateStatus = (typeof statusUpdateStatuses)[number];
+
+/** What an update says while the incident is in `status`: its own status, "acknowledged" once someone writes, "resolved" once closed. */
+export function updateStatusFor(status: IncidentStatus): StatusUpdateStatus {
+  if (status === 'detected') return 'acknowledged';
+  if (status === 'closed') return 'resolved';
+  return status;
+}
+
+/**
+ * The statuses an update about an incident in `status` may announce: where it stands, or a later status
+ * the lifecycle allows next (posting it moves the incident there). Never an earlier one: moving back is a
+ * deliberate status change of its own, not a side effect of an update.
+ */
+export function statusUpdateChoices(status: IncidentStatus): StatusUpdateStatus[] {
+  const forward = allowedTransitions[status].filter((next) => lifecycleOrder(next) > lifecycleOrder(status));
+  const choices = new Set<StatusUpdateStatus>([updateStatusFor(status)]);
+  for (const next of forward) if ((statusUpdateStatuses as readonly string[]).includes(next)) choices.add(next as StatusUpdateStatus);
+  return [...choices].sort((a, b) => lifecycleOrder(a) - lifecycleOrder(b));
+}
+
+/** Longest texts the incident log takes, in characters; the console counts against the same numbers. */
+export const incidentTextLimits = {
+  title: 300,
+  note: 20_000,
+  postmortemField: 20_000,
+  fiveWhy: 2_000,
+  updateImpact: 2_000,
+  updateHypothesis: 2_000,
+  updateListItem: 500,
+  actionItemTitle: 500,
+} as const;
+
 export interface SeverityLevel {
   id: string;
   label: string;
@@ -111,14 +155,15 @@ export const incidentRolesSchema = z.object({
 });
 export type IncidentRoles = z.infer<typeof incidentRolesSchema>;
 
+const postmortemText = z.string().max(incidentTextLimits.postmortemField);
 export const postmortemSchema = z.object({
-  summary: z.string().max(20_000),
-  impact: z.string().max(20_000),
-  rootCause: z.string().max(20_000),
-  fiveWhys: z.array(z.string().max(2_000)).max(5),
-  wentWell: z.string().max(20_000),
-  toImprove: z.string().max(20_000),
-  lessons: z.string().max(20_000),
+  summary: postmortemText,
+  impact: postmortemText,
+  rootCause: postmortemText,
+  fiveWhys: z.array(z.string().max(incidentTextLimits.fiveWhy)).max(5),
+  wentWell: postmortemText,
+  toImprove: postmortemText,
+  lessons: postmortemText,
 });
 export type Postmortem = z.infer<typeof postmortemSchema>;
 
@@ -160,6 +205,7 @@ export const timelineKinds = [
   'roles_changed',
   'page_received',
   'runbook_started',
+  'runbook_variables',
   'runbook_step',
   'command_run',
   'evidence_added',
@@ -185,14 +231,17 @@ export const timelineEventSchema = z.object({
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
-export const statusUpdateFieldsSchema = z.object({
-  status: z.enum(['investigating', 'mitigating', 'monitoring', 'resolved']),
-  impact: shortText(2_000),
-  hypothesis: z.string().trim().max(2_000),
-  actionsCompleted: z.array(shortText(500)).max(50),
-  nextUpdateAt: utcTimestamp,
-  evidenceRefs: z.array(shortText(500)).max(50),
-});
+export const statusUpdateFieldsSchema = z
+  .object({
+    status: z.enum(statusUpdateStatuses),
+    impact: shortText(incidentTextLimits.updateImpact),
+    hypothesis: z.string().trim().max(incidentTextLimits.updateHypothesis),
+    actionsCompleted: z.array(shortText(incidentTextLimits.updateListItem)).max(50),
+    /** When the next update will come; null only in a resolution update, after which none is due. */
+    nextUpdateAt: utcTimestamp.nullable(),
+    evidenceRefs: z.array(shortText(incidentTextLimits.updateListItem)).max(50),
+  })
+  .refine((fields) => fields.nextUpdateAt !== null || fields.status === 'resolved', { path: ['nextUpdateAt'], message: 'is needed until the incident is resolved' });
 export type StatusUpdateFields = z.infer<typeof statusUpdateFieldsSchema>;
 
 export const actionItemPriorities = ['P1', 'P2', 'P3'] as const;

@@ -16,6 +16,11 @@ export const runbookMethods = {
     params: z.object({ incidentId: incidentRef, runbookId: z.string().min(1).max(200), variables: z.record(z.string(), z.string().max(10_000)) }).strict(),
     result: runbookRunSchema,
   },
+  /** Sets or corrects variables of a run under way (a value only known at the step that needs it). */
+  'runs.setVariables': {
+    params: z.object({ runId: z.string().min(1).max(64), variables: z.record(z.string(), z.string().max(10_000)) }).strict(),
+    result: runbookRunSchema,
+  },
   'runs.list': { params: z.object({ incidentId: incidentRef }).strict(), result: z.array(runbookRunSchema) },
   'runs.setItem': {
     params: z

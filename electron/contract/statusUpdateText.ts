@@ -9,7 +9,7 @@ export function renderStatusUpdate(humanId: string, at: string, fields: StatusUp
     `Impact: ${fields.impact}`,
     `Current hypothesis: ${fields.hypothesis || 'none yet'}`,
     `Actions completed: ${fields.actionsCompleted.join(', ') || 'none yet'}`,
-    `Next update ETA (UTC): ${fields.nextUpdateAt}`,
+    `Next update ETA (UTC): ${fields.nextUpdateAt ?? 'none, the incident is resolved'}`,
     `Evidence refs: ${fields.evidenceRefs.join(', ') || 'none'}`,
   ].join('\n');
 }

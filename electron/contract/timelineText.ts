@@ -31,6 +31,8 @@ export function describeTimelineEvent(event: Pick<TimelineEvent, 'kind' | 'data'
       return `Page received${paren(joined(text(data.alertId), text(data.triggerId), text(data.source)))}${pageSummary(data)}`;
     case 'runbook_started':
       return `Runbook started: ${text(data.title) || text(data.runbookId)}`;
+    case 'runbook_variables':
+      return describeRunbookVariables(data);
     case 'runbook_step':
       return describeRunbookStep(data);
     case 'command_run':
@@ -73,6 +75,14 @@ function describeRunbookStep(data: Data): string {
   const confirmation = record(data.confirmation);
   const brokeGlass = text(confirmation.target) && `break-glass confirmed for ${text(confirmation.target)}: ${text(confirmation.reason)}`;
   return `Runbook ${/^\d+$/.test(label) ? `step ${label}` : label || 'step'}${title ? `: ${title}` : ''}${paren(joined(outcome, runbook && `runbook ${runbook}`, why, brokeGlass))}`;
+}
+
+function describeRunbookVariables(data: Data): string {
+  const previous = record(data.previous);
+  const plain = Object.entries(record(data.variables)).map(([name, value]) => (text(previous[name]) ? `${name}=${text(value)} (was ${text(previous[name])})` : `${name}=${text(value)}`));
+  const secrets = list(data.secretVariables).map((name) => `${name} (secret, not shown)`);
+  const runbook = text(data.title) || text(data.runbookId);
+  return `Runbook variables set: ${[...plain, ...secrets].join(', ') || 'none changed'}${paren(runbook && `runbook ${runbook}`)}`;
 }
 
 function describeCommandRun(data: Data): string {

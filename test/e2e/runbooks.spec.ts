@@ -164,7 +164,7 @@ test('a broken file shows its path:line:col problem while the good runbook in th
 });
 
 // A guided run walked through the incident screen, where the incident view mounts the run panel.
-test('guided run inside an incident: variables once, masked command, copy for the terminal, skip reason, break-glass, rollback', async ({ page, consoleServer, context }) => {
+test('guided run inside an incident: a variable set later, masked command, copy for the terminal, skip reason, break-glass, rollback', async ({ page, consoleServer, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: consoleServer.origin });
   const host = hostApi(consoleServer);
   await host.call('settings.update', { runbookFolders: [folder], responderName: 'Priya Raman' });
@@ -177,13 +177,22 @@ test('guided run inside an incident: variables once, masked command, copy for th
   // The runbook for the incident's trigger is offered first; its variables are asked once.
   await expect(page.getByRole('combobox', { name: 'Runbook' })).toHaveValue('e2e-cache-purge');
   await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await page.getByRole('button', { name: 'Start run' }).click();
-  await expect(page.getByText('TENANT: needs a value')).toBeVisible();
-  await page.getByRole('textbox', { name: /TENANT/ }).fill('acme corp');
+  // Only the secret is known now; the tenant is left for later.
   const secret = page.getByLabel(/API_TOKEN/);
   await expect(secret).toHaveAttribute('type', 'password');
   await secret.fill('s3cr3t-token');
   await page.getByRole('button', { name: 'Start run' }).click();
+
+  // A step that needs the tenant says so and cannot be run or copied until it is set.
+  const step1 = page.getByRole('listitem', { name: /^Step 1:/ });
+  await expect(step1.getByText('Needs TENANT: set it under Variables (above) to run or copy this command.')).toBeVisible();
+  await expect(step1.getByRole('button', { name: 'Copy command of step 1' })).toBeDisabled();
+  await expect(step1.getByRole('button', { name: 'Run step 1 in terminal' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Set variables (1 not set)' }).click();
+  await page.getByRole('textbox', { name: /TENANT/ }).fill('acme corp');
+  await page.getByRole('button', { name: 'Save variables' }).click();
+  await expect(page.getByText('Runbook variables set: TENANT=acme corp', { exact: false })).toBeVisible();
+  await expect(step1.getByText('Needs TENANT', { exact: false })).toHaveCount(0);
 
   // The command as it will run, values substituted and quoted, the secret masked.
   const step2 = page.getByRole('listitem', { name: "Step 2: Purge the tenant's cache." });

@@ -21,7 +21,7 @@ import type { EventHub } from '../eventHub';
 import { verifyChains, type ChainProblem } from '../store/hashChain';
 import { formatHumanId, newUlid } from '../store/identifiers';
 import type { IncidentStore } from '../store/incidentStore';
-import { checkTransition, milestonesAfter } from './lifecycle';
+import { checkTransition, milestonesAfter, statusAfterUpdate } from './lifecycle';
 import { draftStatusUpdate, renderStatusUpdate } from './statusUpdates';
 
 export interface IncidentServiceOptions {
@@ -135,11 +135,7 @@ export class IncidentService {
   }
 
   setStatus(idOrHumanId: string, status: IncidentStatus): Incident {
-    return this.update(idOrHumanId, (incident, at, author) => {
-      checkTransition(incident.status, status);
-      this.append(incident, 'status_changed', { from: incident.status, to: status }, at, author);
-      return { ...incident, status, ...milestonesAfter(incident, status, at) };
-    });
+    return this.update(idOrHumanId, (incident, at, author) => this.moved(incident, status, at, author));
   }
 
   setSeverity(idOrHumanId: string, severity: string): Incident {
@@ -167,8 +163,15 @@ export class IncidentService {
     return { fields, text: renderStatusUpdate(incident.humanId, this.timestamp(), fields) };
   }
 
+  /**
+   * Posts an update. One that announces a later status than the incident's moves the incident there first
+   * (its own status_changed event, same author and time), so the header and the update never disagree;
+   * one that would move it back is refused (see statusAfterUpdate).
+   */
   postStatusUpdate(idOrHumanId: string, fields: StatusUpdateFields): TimelineEvent {
     return this.record(idOrHumanId, (incident, at, author) => {
+      const moveTo = statusAfterUpdate(incident.status, fields.status);
+      if (moveTo) this.store.updateIncident({ ...this.moved(incident, moveTo, at, author, { byStatusUpdate: true }), updatedAt: at });
       const text = renderStatusUpdate(incident.humanId, at, fields);
       const event = this.append(incident, 'status_update', { fields, text }, at, author);
       this.store.indexText(incident.id, 'status_update', event.id, text);
@@ -243,6 +246,13 @@ export class IncidentService {
     } finally {
       this.pending = [];
     }
+  }
+
+  /** The incident after a status move, with its status_changed event appended (inside the caller's transaction). */
+  private moved(incident: Incident, status: IncidentStatus, at: string, author: string, details: Record<string, unknown> = {}): Incident {
+    checkTransition(incident.status, status);
+    this.append(incident, 'status_changed', { from: incident.status, to: status, ...details }, at, author);
+    return { ...incident, status, ...milestonesAfter(incident, status, at) };
   }
 
   private update(idOrHumanId: string, change: (incident: Incident, at: string, author: string) => Incident): Incident {

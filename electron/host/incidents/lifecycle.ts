@@ -1,5 +1,14 @@
-// The status lifecycle: which moves are allowed, and which milestone timestamps a move sets.
-import { allowedTransitions, HoldfastError, incidentStatuses, type Incident, type IncidentStatus } from '../../contract';
+// The status lifecycle: which moves are allowed, which milestone timestamps a move sets, and where a status
+// update takes the incident.
+import {
+  allowedTransitions,
+  HoldfastError,
+  lifecycleOrder as order,
+  statusUpdateChoices,
+  type Incident,
+  type IncidentStatus,
+  type StatusUpdateStatus,
+} from '../../contract';
 
 export function checkTransition(from: IncidentStatus, to: IncidentStatus): void {
   if (from === to) throw new HoldfastError('conflict', `The incident is already ${to}.`);
@@ -10,7 +19,22 @@ export function checkTransition(from: IncidentStatus, to: IncidentStatus): void 
   }
 }
 
-const order = (status: IncidentStatus) => incidentStatuses.indexOf(status);
+/**
+ * The status an update saying `said` moves an incident in `current` to: a later status the lifecycle
+ * allows next, or none when the update says where the incident already stands. An update never moves the
+ * incident back (re-opening work is its own, deliberate status change) nor past the next allowed step.
+ */
+export function statusAfterUpdate(current: IncidentStatus, said: StatusUpdateStatus): IncidentStatus | undefined {
+  const choices = statusUpdateChoices(current);
+  if (!choices.includes(said)) {
+    const why =
+      order(said) < order(current)
+        ? `the incident is already ${current}, and an update cannot move it back. If the work regressed, move the incident to ${said} first, then post the update.`
+        : `from ${current} the incident can move only to ${allowedTransitions[current].join(', ') || 'nothing'}.`;
+    throw new HoldfastError('conflict', `This update says "${said}", but ${why}`, [{ path: 'params.fields.status', message: `must be one of ${choices.join(', ')} while the incident is ${current}` }]);
+  }
+  return order(said) > order(current) ? said : undefined;
+}
 
 /** The milestone timestamps after moving to `to` at `at`: first times are kept, re-opening clears resolution. */
 export function milestonesAfter(incident: Incident, to: IncidentStatus, at: string): Pick<Incident, 'acknowledgedAt' | 'mitigatedAt' | 'resolvedAt' | 'closedAt'> {

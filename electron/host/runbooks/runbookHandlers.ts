@@ -28,6 +28,7 @@ export function runbookRunHandlers(runs: RunbookRunService): Pick<MethodHandlers
   return {
     'runs.start': ({ incidentId, runbookId, variables }) => runs.start(incidentId, runbookId, variables),
     'runs.list': ({ incidentId }) => runs.runsFor(incidentId),
+    'runs.setVariables': ({ runId, variables }) => runs.setVariables(runId, variables),
     'runs.setItem': ({ runId, key, state, reason, confirmation }) => runs.setItem(runId, key, state, reason, confirmation),
   };
 }

@@ -1,8 +1,10 @@
-// Guided runs: a runbook walked inside an incident. Variables are asked once per run (secret values stay in
-// memory, never on disk, the timeline or evidence); each checklist item moves through pending → running →
+// Guided runs: a runbook walked inside an incident. Variables are given when the run starts or later, when
+// a step that needs one comes (at 3 a.m. the pod's name is known at step 9, not before); values can be
+// corrected while the run goes on. Secret values stay in memory, never on disk, the timeline or evidence.
+// Each checklist item moves through pending → running →
 // done | skipped (with a reason) | failed, and every move is a timeline event with who and when.
 // Break-glass steps need the responder to type the target's name and a reason first.
-import { HoldfastError, runItemKeySchema, substituteVariables, type RunbookRun, type RunItemState } from '../../contract';
+import { HoldfastError, runItemKeySchema, substituteVariables, usesVariable, type RunbookRun, type RunItemState } from '../../contract';
 import type { IncidentService } from '../incidents/incidentService';
 import { newUlid } from '../store/identifiers';
 import type { RunbookRunStore } from '../store/runbookRunStore';
@@ -26,12 +28,12 @@ export class RunbookRunService {
   start(incidentRef: string, runbookId: string, values: Record<string, string>): RunbookRun {
     const runbook = this.library.require(runbookId);
     const declared = runbook.variables ?? [];
-    const unknown = Object.keys(values).filter((name) => !declared.some((variable) => variable.name === name));
-    if (unknown.length) throw new HoldfastError('invalid_params', `${runbook.title} has no variable ${unknown.join(', ')}.`, unknown.map((name) => ({ path: `params.variables.${name}`, message: 'not a variable of this runbook' })));
-    const resolved = Object.fromEntries(declared.map((variable) => [variable.name, values[variable.name] ?? variable.default ?? '']));
-    const missing = declared.filter((variable) => resolved[variable.name] === '');
-    if (missing.length) {
-      throw new HoldfastError('invalid_params', `Fill in ${missing.map((variable) => variable.name).join(', ')} to start ${runbook.title}.`, missing.map((variable) => ({ path: `params.variables.${variable.name}`, message: 'needs a value' })));
+    refuseUnknownVariables(runbook, values);
+    // Left empty without a default: not set yet. A step that needs it says so and cannot run until it is.
+    const resolved: Record<string, string> = {};
+    for (const variable of declared) {
+      const value = values[variable.name] || variable.default || '';
+      if (value) resolved[variable.name] = value;
     }
     const secretNames = declared.filter((variable) => variable.secret).map((variable) => variable.name);
     const visible = Object.fromEntries(Object.entries(resolved).filter(([name]) => !secretNames.includes(name)));
@@ -43,8 +45,28 @@ export class RunbookRunService {
       this.incidents.append(incident, 'runbook_started', { runId: created.id, runbookId, title: runbook.title, variables: visible, secretVariables: secretNames }, at, author);
       return created;
     });
-    this.secretValues.set(run.id, Object.fromEntries(secretNames.map((name) => [name, resolved[name]!])));
+    this.secretValues.set(run.id, Object.fromEntries(secretNames.filter((name) => resolved[name]).map((name) => [name, resolved[name]!])));
     return run;
+  }
+
+  /** Sets or corrects variables of a run under way; each change is on the timeline (secrets by name only). */
+  setVariables(runId: string, values: Record<string, string>): RunbookRun {
+    const run = this.requireRun(runId);
+    refuseUnknownVariables(run.runbook, values);
+    const empty = Object.keys(values).filter((name) => values[name] === '');
+    if (empty.length) throw new HoldfastError('invalid_params', `Give ${empty.join(', ')} a value.`, empty.map((name) => ({ path: `params.variables.${name}`, message: 'needs a value' })));
+    const secretNames = new Set((run.runbook.variables ?? []).filter((variable) => variable.secret).map((variable) => variable.name));
+    const visible = Object.fromEntries(Object.entries(values).filter(([name]) => !secretNames.has(name)));
+    const secrets = Object.fromEntries(Object.entries(values).filter(([name]) => secretNames.has(name)));
+    const changed = Object.fromEntries(Object.entries(visible).filter(([name, value]) => run.variables[name] !== value));
+    const updated = this.incidents.record(run.incidentId, (incident, at, author) => {
+      this.runs.setVariables(run.id, { ...run.variables, ...visible });
+      const previous = Object.fromEntries(Object.keys(changed).filter((name) => name in run.variables).map((name) => [name, run.variables[name]!]));
+      this.incidents.append(incident, 'runbook_variables', { runId: run.id, runbookId: run.runbookId, title: run.runbook.title, variables: changed, previous, secretVariables: Object.keys(secrets) }, at, author);
+      return this.runs.find(run.id)!;
+    });
+    this.secretValues.set(run.id, { ...(this.secretValues.get(run.id) ?? {}), ...secrets });
+    return updated;
   }
 
   runsFor(incidentRef: string): RunbookRun[] {
@@ -52,8 +74,7 @@ export class RunbookRunService {
   }
 
   setItem(runId: string, key: string, state: RunItemState, reason?: string, confirmation?: BreakGlassConfirmation): RunbookRun {
-    const run = this.runs.find(runId);
-    if (!run) throw new HoldfastError('not_found', `No runbook run ${runId}.`);
+    const run = this.requireRun(runId);
     runItemKeySchema.parse(key);
     const item = describeItem(run, key);
     if (state === 'skipped' && !reason?.trim()) throw new HoldfastError('invalid_params', 'Say why the step is skipped.', [{ path: 'params.reason', message: 'a reason is required to skip' }]);
@@ -91,13 +112,24 @@ export class RunbookRunService {
 
   /** A step's or a verification check's command and its run, for handing to a terminal. */
   itemCommand(runId: string, key: string): { run: RunbookRun; command: string; kind: 'step' | 'verify' } {
+    const run = this.requireRun(runId);
+    const item = describeItem(run, key);
+    const name = item.kind === 'step' ? `Step ${item.label}` : capitalised(item.label);
+    if (!item.command) throw new HoldfastError('invalid_params', `${name} of ${run.runbook.title} has no command to run.`, [{ path: 'params.key', message: 'this item has no command' }]);
+    const held = this.secretValues.get(run.id) ?? {};
+    const unset = (run.runbook.variables ?? []).filter((variable) => !(variable.secret ? held[variable.name] : run.variables[variable.name]) && usesVariable(item.command!, variable.name));
+    if (unset.length) {
+      const names = unset.map((variable) => variable.name).join(', ');
+      const lostSecret = unset.some((variable) => variable.secret) ? ' (secret values are held in memory only: a restarted console asks for them again)' : '';
+      throw new HoldfastError('conflict', `${name} needs ${names}: set ${unset.length === 1 ? 'it' : 'them'} in the run's variables first${lostSecret}.`);
+    }
+    return { run, command: item.command, kind: item.kind };
+  }
+
+  private requireRun(runId: string): RunbookRun {
     const run = this.runs.find(runId);
     if (!run) throw new HoldfastError('not_found', `No runbook run ${runId}.`);
-    const item = describeItem(run, key);
-    if (!item.command) throw new HoldfastError('invalid_params', `${item.kind === 'step' ? `Step ${item.label}` : capitalised(item.label)} of ${run.runbook.title} has no command to run.`, [{ path: 'params.key', message: 'this item has no command' }]);
-    const missing = Object.keys(this.secretValues.get(run.id) ?? {}).length === 0 && (run.runbook.variables ?? []).some((variable) => variable.secret && new RegExp(`\\$\\{?${variable.name}\\b`).test(item.command!));
-    if (missing) throw new HoldfastError('conflict', `The secret values of this run are not in this console's memory (it was restarted); start the runbook again or run the command by hand.`);
-    return { run, command: item.command, kind: item.kind };
+    return run;
   }
 
   /** Secret values of a run, by variable name (for redaction); empty once the host restarted. */
@@ -115,6 +147,11 @@ export class RunbookRunService {
   runnableCommand(run: RunbookRun, command: string): string {
     return substituteVariables(command, { ...run.variables, ...(this.secretValues.get(run.id) ?? {}) });
   }
+}
+
+function refuseUnknownVariables(runbook: RunbookRun['runbook'], values: Record<string, string>): void {
+  const unknown = Object.keys(values).filter((name) => !(runbook.variables ?? []).some((variable) => variable.name === name));
+  if (unknown.length) throw new HoldfastError('invalid_params', `${runbook.title} has no variable ${unknown.join(', ')}.`, unknown.map((name) => ({ path: `params.variables.${name}`, message: 'not a variable of this runbook' })));
 }
 
 function describeItem(run: RunbookRun, key: string) {

@@ -27,6 +27,7 @@ export class RunbookRunStore {
   constructor(db: Db) {
     this.statements = {
       insertRun: db.prepare('INSERT INTO runbook_runs (id, incident_id, runbook_id, runbook, variables, started_at, started_by) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      setVariables: db.prepare('UPDATE runbook_runs SET variables = ? WHERE id = ?'),
       run: db.prepare<[string], RunRow>('SELECT * FROM runbook_runs WHERE id = ?'),
       runsFor: db.prepare<[string], RunRow>('SELECT * FROM runbook_runs WHERE incident_id = ? ORDER BY started_at'),
       items: db.prepare<[string], ItemRow>('SELECT * FROM runbook_run_items WHERE run_id = ?'),
@@ -39,6 +40,11 @@ export class RunbookRunStore {
 
   insertRun(run: RunbookRun): void {
     this.statements.insertRun.run(run.id, run.incidentId, run.runbookId, JSON.stringify(run.runbook), JSON.stringify(run.variables), run.startedAt, run.startedBy);
+  }
+
+  /** The run's non-secret variable values, all of them (secret values are never stored). */
+  setVariables(runId: string, variables: Record<string, string>): void {
+    this.statements.setVariables.run(JSON.stringify(variables), runId);
   }
 
   setItem(runId: string, key: string, status: RunbookRun['items'][string]): void {

@@ -1,14 +1,14 @@
 // Guided runs inside an incident: the incident's runs, newest first, each a checklist of its steps, then
 // its verification checks and exit criteria; and a control to start another runbook (the ones for the
 // incident's trigger first). Every change is a timeline event; the panel follows the host's events.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { RunbookRun } from '../../../../electron/contract';
 import { useConsole } from '../../state/consoleStore';
 import '../../styles/runbooks.css';
 import { formatUtc } from '../runbooks/RunbookParts';
 import { RunItem } from './RunItem';
-import { secretNamesOf } from './runCommands';
-import { rememberSecrets, secretsOf, useSecretsVersion } from './secretValues';
+import { RunVariables } from './RunVariables';
+import { secretsOf, useSecretsVersion } from './secretValues';
 import { StartRun } from './StartRun';
 import { useGuidedRuns } from './useGuidedRuns';
 
@@ -83,7 +83,6 @@ function RunCard({ run, offline, expanded, onToggle, onChanged }: { run: Runbook
   const failed = stepStates.filter((state) => state === 'failed').length;
   const bodyId = useId();
   const titleId = useId();
-  const missing = secretNamesOf(run).filter((name) => !Object.hasOwn(secrets, name));
   const summary = `${finished} of ${steps.length} steps done or skipped${failed ? `, ${failed} failed` : ''}`;
 
   return (
@@ -104,22 +103,11 @@ function RunCard({ run, offline, expanded, onToggle, onChanged }: { run: Runbook
           <progress max={Math.max(steps.length, 1)} value={finished} aria-label={`Progress of ${runbook.title}`} aria-valuetext={summary} />
           <span className={failed ? 'run-progress-text rb-text-bad' : 'run-progress-text muted'}>{summary}</span>
         </div>
-        {Object.keys(run.variables).length > 0 && (
-          <p className="run-vars muted">
-            {Object.entries(run.variables).map(([name, value]) => (
-              <span key={name} className="run-var">
-                <code>
-                  {name}={value}
-                </code>
-              </span>
-            ))}
-          </p>
-        )}
+        <RunVariables run={run} secrets={secrets} onChanged={onChanged} />
       </header>
       <div id={bodyId} hidden={!expanded}>
         {expanded && (
           <>
-            {missing.length > 0 && <SecretsRefill run={run} names={missing} />}
             <ol className="run-items" aria-label={`Steps of ${runbook.title}`}>
               {steps.map((step) => (
                 <RunItem
@@ -161,34 +149,5 @@ function RunCard({ run, offline, expanded, onToggle, onChanged }: { run: Runbook
         )}
       </div>
     </article>
-  );
-}
-
-/** After a reload the window no longer holds the run's secret values: ask for them again, locally only. */
-function SecretsRefill({ run, names }: { run: RunbookRun; names: string[] }) {
-  const [values, setValues] = useState<Record<string, string>>({});
-  const formId = useId();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const entered = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
-    if (Object.keys(entered).length) rememberSecrets(run.id, entered);
-  };
-  return (
-    <form className="rb-callout rb-callout-warn run-refill" onSubmit={submit} aria-labelledby={`${formId}-title`}>
-      <p id={`${formId}-title`}>
-        <strong>Secret values needed.</strong> This window does not hold {names.join(', ')} (secrets are kept in memory only). Enter them to copy commands that use them; they are not sent anywhere.
-      </p>
-      {names.map((name) => (
-        <div key={name} className="run-field">
-          <label htmlFor={`${formId}-${name}`} className="rb-label">
-            <code>{name}</code>
-          </label>
-          <input id={`${formId}-${name}`} className="text-input" type="password" autoComplete="new-password" value={values[name] ?? ''} onChange={(event) => setValues((current) => ({ ...current, [name]: event.target.value }))} />
-        </div>
-      ))}
-      <button type="submit" className="rb-button rb-button-small">
-        Keep in memory
-      </button>
-    </form>
   );
 }

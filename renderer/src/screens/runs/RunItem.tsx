@@ -7,7 +7,7 @@ import { hostClient } from '../../api/hostClient';
 import { copyText } from '../runbooks/clipboard';
 import { BreakGlassBadge, formatUtc, needsNetwork, networkRequirements, RequiresBadges } from '../runbooks/RunbookParts';
 import { RunInTerminal } from './RunInTerminal';
-import { displayCommand, missingSecrets, runnableCommand } from './runCommands';
+import { displayCommand, runnableCommand, secretNamesOf, unsetVariables } from './runCommands';
 
 export type ItemKind = 'step' | 'verify' | 'exit';
 
@@ -61,7 +61,9 @@ export function RunItem({ run, kind, number, title, step, command, expected, off
   const guard = step?.confirm;
   const unlocked = !guard || (typedTarget.trim() === guard.target && confirmReason.trim() !== '');
   const blocked = offline && step !== undefined && needsNetwork(step);
-  const missing = command ? missingSecrets(run, command, secrets) : [];
+  const missing = command ? unsetVariables(run, command, secrets) : [];
+  // The host may still hold a secret this window lost in a reload: only unset plain values stop the hand-off.
+  const missingEverywhere = missing.filter((name) => !secretNamesOf(run).includes(name));
 
   /** Resolves to whether the host took the change (its refusal is shown beside the item). */
   const setState = async (next: RunItemState, reason?: string): Promise<boolean> => {
@@ -101,7 +103,7 @@ export function RunItem({ run, kind, number, title, step, command, expected, off
 
   const shown = command ? displayCommand(run, command) : undefined;
   const rollbackShown = step?.rollbackCommand ? displayCommand(run, step.rollbackCommand) : undefined;
-  const rollbackMissing = step?.rollbackCommand ? missingSecrets(run, step.rollbackCommand, secrets) : [];
+  const rollbackMissing = step?.rollbackCommand ? unsetVariables(run, step.rollbackCommand, secrets) : [];
   const headingId = `${ids}-title`;
 
   return (
@@ -204,7 +206,7 @@ export function RunItem({ run, kind, number, title, step, command, expected, off
               itemKey={key}
               name={name}
               shown={shown}
-              disabled={busy || !unlocked}
+              disabled={busy || !unlocked || missingEverywhere.length > 0}
               prepare={guard && state !== 'running' ? () => setState('running') : undefined}
               onStatus={setCopyStatus}
               onError={setError}
@@ -217,7 +219,12 @@ export function RunItem({ run, kind, number, title, step, command, expected, off
           )}
         </div>
         {command && guard && !unlocked && <p className="field-help">Run in terminal and Copy unlock with the break-glass confirmation.</p>}
-        {missing.length > 0 && <p className="field-help rb-text-warn">Enter {missing.join(', ')} again (above) to copy this command: secret values are not kept across reloads. Run in terminal still works while this console's host holds them.</p>}
+        {missing.length > 0 && (
+          <p className="field-help rb-text-warn">
+            Needs {missing.join(', ')}: set {missing.length === 1 ? 'it' : 'them'} under Variables (above) to {missingEverywhere.length ? 'run or copy' : 'copy'} this command.
+            {missingEverywhere.length < missing.length && ' Secret values are not kept across reloads; Run in terminal still works while this console’s host holds them.'}
+          </p>
+        )}
         <p role="status" className="run-copy-status">
           {copyStatus}
         </p>

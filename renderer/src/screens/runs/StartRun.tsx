@@ -1,9 +1,11 @@
-// Starting a runbook inside an incident: pick it (those for the incident's trigger first), then fill in its
-// variables once. Secret values go to the host in runs.start and otherwise stay in this window's memory.
+// Starting a runbook inside an incident: pick it (those for the incident's trigger first), then fill in the
+// variables known now; the rest can be set later, when the step that needs them comes. Secret values go to
+// the host and otherwise stay in this window's memory.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage, HoldfastError, type LibraryRunbook, type RunbookRun, type RunbookSummary } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { rememberSecrets } from './secretValues';
+import { VariableField, variableProblems } from './VariableField';
 
 export function StartRun({
   incidentId,
@@ -135,27 +137,20 @@ function VariablesForm({ incidentId, runbook, onCancel, onStarted }: { incidentI
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    // Empty is fine where the runbook gives a default: the host fills it in.
-    const missing = variables.filter((variable) => !values[variable.name]?.trim() && !variable.default);
-    if (missing.length) {
-      setFieldErrors(Object.fromEntries(missing.map((variable) => [variable.name, 'needs a value'])));
-      setError('');
-      document.getElementById(`${formId}-${missing[0]!.name}`)?.focus();
-      return;
-    }
     setBusy(true);
     setError('');
     try {
       const sent = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
       const run = await hostClient.call('runs.start', { incidentId, runbookId: runbook.id, variables: sent });
-      const secrets = Object.fromEntries(variables.filter((variable) => variable.secret).map((variable) => [variable.name, sent[variable.name] ?? variable.default ?? '']));
+      const secrets = Object.fromEntries(variables.filter((variable) => variable.secret && (sent[variable.name] ?? variable.default)).map((variable) => [variable.name, sent[variable.name] ?? variable.default!]));
       rememberSecrets(run.id, secrets);
       onStarted(run);
     } catch (failure) {
-      if (failure instanceof HoldfastError && failure.issues?.some((issue) => issue.path.startsWith('params.variables.'))) {
-        setFieldErrors(Object.fromEntries(failure.issues.filter((issue) => issue.path.startsWith('params.variables.')).map((issue) => [issue.path.slice('params.variables.'.length), issue.message])));
-        setError(failure.message);
-      } else setError(errorMessage(failure));
+      const problems = failure instanceof HoldfastError ? variableProblems(failure.issues) : {};
+      setFieldErrors(problems);
+      setError(errorMessage(failure));
+      const first = Object.keys(problems)[0];
+      if (first) document.getElementById(`${formId}-${first}`)?.focus();
     } finally {
       setBusy(false);
     }
@@ -166,39 +161,22 @@ function VariablesForm({ incidentId, runbook, onCancel, onStarted }: { incidentI
       <h3 id={`${formId}-title`} className="run-start-title">
         Start “{runbook.title}”
       </h3>
-      <p className="field-help">Asked once for this run. Secret values stay in this window's memory: they are never written to the timeline, evidence or disk.</p>
-      {variables.map((variable, index) => {
-        const id = `${formId}-${variable.name}`;
-        const problem = fieldErrors[variable.name];
-        return (
-          <div key={variable.name} className="run-field">
-            <label htmlFor={id} className="rb-label">
-              <code>{variable.name}</code>
-              {variable.secret && <span className="rb-badge rb-badge-warn">Secret</span>}
-            </label>
-            <input
-              id={id}
-              className="text-input"
-              type={variable.secret ? 'password' : 'text'}
-              autoComplete={variable.secret ? 'new-password' : 'off'}
-              spellCheck={false}
-              value={values[variable.name] ?? ''}
-              placeholder={variable.secret && variable.default ? 'Leave empty for the default' : ''}
-              onChange={(event) => {
-                const value = event.target.value;
-                setValues((current) => ({ ...current, [variable.name]: value }));
-                setFieldErrors((current) => ({ ...current, [variable.name]: '' }));
-              }}
-              aria-invalid={Boolean(problem)}
-              aria-describedby={`${id}-help`}
-              autoFocus={index === 0}
-            />
-            <p id={`${id}-help`} className={problem ? 'field-help field-error' : 'field-help'}>
-              {problem ? `${variable.name}: ${problem}` : [variable.description, variable.default && !variable.secret ? `Default: ${variable.default}` : ''].filter(Boolean).join(' · ') || '\u00a0'}
-            </p>
-          </div>
-        );
-      })}
+      <p className="field-help">Fill in what you know now; leave the rest empty and set it when the step that needs it comes. Secret values stay in memory: they are never written to the timeline, evidence or disk.</p>
+      {variables.map((variable, index) => (
+        <VariableField
+          key={variable.name}
+          id={`${formId}-${variable.name}`}
+          variable={variable}
+          value={values[variable.name] ?? ''}
+          onChange={(value) => {
+            setValues((current) => ({ ...current, [variable.name]: value }));
+            setFieldErrors((current) => ({ ...current, [variable.name]: '' }));
+          }}
+          problem={fieldErrors[variable.name]}
+          placeholder={variable.secret && variable.default ? 'Leave empty for the default' : ''}
+          autoFocus={index === 0}
+        />
+      ))}
       {error && (
         <p role="alert" className="rb-alert">
           {error}

@@ -1,6 +1,6 @@
 // A run's commands as shown (variables substituted, secrets masked) and as copied for the terminal (real
 // values). The substitution itself is the contract's, so the console shows what the host records.
-import { substituteVariables, type RunbookRun } from '../../../../electron/contract';
+import { substituteVariables, usesVariable, type RunbookRun } from '../../../../electron/contract';
 
 export function secretNamesOf(run: RunbookRun): string[] {
   return (run.runbook.variables ?? []).filter((variable) => variable.secret).map((variable) => variable.name);
@@ -18,11 +18,12 @@ export function runnableCommand(run: RunbookRun, command: string, secrets: Reado
   return substituteVariables(command, { ...run.variables, ...secrets });
 }
 
-/** Secret variables this command uses whose values this window does not hold (e.g. after a reload). */
-export function missingSecrets(run: RunbookRun, command: string, secrets: Readonly<Record<string, string>>): string[] {
-  return secretNamesOf(run).filter((name) => !Object.hasOwn(secrets, name) && usesVariable(command, name));
-}
-
-export function usesVariable(command: string, name: string): boolean {
-  return new RegExp(`\\$(\\{${name}\\}|${name}(?![A-Za-z0-9_]))`).test(command);
+/**
+ * Variables this command uses that have no value yet: left empty when the run started, or secrets this
+ * window does not hold (it was reloaded). The command cannot run or be copied until they are set.
+ */
+export function unsetVariables(run: RunbookRun, command: string, secrets: Readonly<Record<string, string>>): string[] {
+  return (run.runbook.variables ?? [])
+    .filter((variable) => !(variable.secret ? secrets[variable.name] : run.variables[variable.name]) && usesVariable(command, variable.name))
+    .map((variable) => variable.name);
 }

@@ -1,6 +1,6 @@
 // Secret variable values of guided runs, by run id. Held in this window's memory only: never stored, never
-// put in a store that persists, never sent to the host except once, in runs.start. A reload forgets them;
-// the run then asks for them again before a command that needs them can be copied.
+// put in a store that persists, sent to the host only in runs.start and runs.setVariables. A reload forgets
+// them; the run then asks for them again before a command that needs them can be copied.
 import { useSyncExternalStore } from 'react';
 
 const values = new Map<string, Readonly<Record<string, string>>>();

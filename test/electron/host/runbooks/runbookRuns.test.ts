@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Incident, Outcome, RunbookRun, TimelineEvent } from '../../../../electron/contract';
+import { describeTimelineEvent, type Incident, type Outcome, type RunbookRun, type TimelineEvent } from '../../../../electron/contract';
 import type { Host } from '../../../../electron/host/host';
 import { startTestHost } from '../../../helpers/testHost';
 import { makeTempDataDir } from '../../../helpers/tempDataDir';
@@ -92,11 +92,30 @@ describe('guided runbook runs', () => {
     expect(onDisk.some((bytes) => bytes.includes(secret))).toBe(false);
   });
 
-  it('refuses to start without a value for every variable, naming the missing ones', async () => {
+  it('starts with a variable left for later, then sets it and corrects another, each change on the timeline (secrets by name only)', async () => {
     const incident = await declare();
-    const outcome = await host.call('runs.start', { incidentId: incident.id, runbookId: 'drill-db-failover', variables: {} });
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.error.issues).toEqual([{ path: 'params.variables.ADMIN_TOKEN', message: 'needs a value' }]);
+    const run = ok<RunbookRun>(await host.call('runs.start', { incidentId: incident.id, runbookId: 'drill-db-failover', variables: {} }));
+    expect(run.variables).toEqual({ NAMESPACE: 'web3-marketplace-prod' });
+    const secret = 'later-token-31337';
+    const set = ok<RunbookRun>(await host.call('runs.setVariables', { runId: run.id, variables: { ADMIN_TOKEN: secret, NAMESPACE: 'web3-marketplace-staging' } }));
+    expect(set.variables).toEqual({ NAMESPACE: 'web3-marketplace-staging' });
+    const listed = ok<RunbookRun[]>(await host.call('runs.list', { incidentId: incident.id }));
+    expect(listed[0]!.variables).toEqual({ NAMESPACE: 'web3-marketplace-staging' });
+
+    const [change] = (await timeline(incident)).filter((event) => event.kind === 'runbook_variables');
+    expect(change!.data).toMatchObject({ runId: run.id, variables: { NAMESPACE: 'web3-marketplace-staging' }, previous: { NAMESPACE: 'web3-marketplace-prod' }, secretVariables: ['ADMIN_TOKEN'] });
+    expect(describeTimelineEvent(change!)).toBe('Runbook variables set: NAMESPACE=web3-marketplace-staging (was web3-marketplace-prod), ADMIN_TOKEN (secret, not shown) (runbook Fail over the database)');
+    const onDisk = readdirSync(dataDir.path).filter((name) => name.startsWith('holdfast.db')).map((name) => readFileSync(join(dataDir.path, name)).toString('latin1'));
+    expect(onDisk.some((bytes) => bytes.includes(secret))).toBe(false);
+  });
+
+  it('refuses variables the runbook does not declare, and empty values, naming each', async () => {
+    const incident = await declare();
+    const run = ok<RunbookRun>(await host.call('runs.start', { incidentId: incident.id, runbookId: 'drill-db-failover', variables: {} }));
+    const unknown = await host.call('runs.setVariables', { runId: run.id, variables: { PODNAME: 'x' } });
+    expect(unknown.ok || unknown.error.issues).toEqual([{ path: 'params.variables.PODNAME', message: 'not a variable of this runbook' }]);
+    const empty = await host.call('runs.setVariables', { runId: run.id, variables: { NAMESPACE: '' } });
+    expect(empty.ok || empty.error.issues).toEqual([{ path: 'params.variables.NAMESPACE', message: 'needs a value' }]);
   });
 
   it('records each state with who and when; skipping needs a reason', async () => {

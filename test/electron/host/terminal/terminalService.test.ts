@@ -130,6 +130,23 @@ describe('a runbook step run in the terminal', () => {
   });
 });
 
+describe('a step that needs a variable left for later', () => {
+  it('is refused, naming the variable, until the variable is set; then runs with its value', async () => {
+    await useRunbook('pods.yaml', ['id: pods', 'title: Restart a pod', 'variables:', '  - name: POD_NAME', 'steps:', '  - order: 1', '    description: Describe the pod', '    command: echo "pod=$POD_NAME"']);
+    const run = await test.call<RunbookRun>('runs.start', { incidentId: incident.id, runbookId: 'pods', variables: {} });
+    const terminal = await activeTerminal();
+    await expect(test.call('terminals.runItem', { terminalId: terminal.id, runId: run.id, key: 'step:1' })).rejects.toThrow(/conflict: Step 1 needs POD_NAME: set it in the run's variables first\./);
+    await test.call('runs.setVariables', { runId: run.id, variables: { POD_NAME: 'web-7f9c' } });
+    const { shownCommand } = await test.call<{ shownCommand: string }>('terminals.runItem', { terminalId: terminal.id, runId: run.id, key: 'step:1' });
+    expect(shownCommand).toBe('echo "pod=web-7f9c"');
+    const [event] = await waitFor('the command', async () => {
+      const found = await commandEvents(test, incident.id);
+      return found.length ? found : undefined;
+    });
+    expect(evidenceText(String(event!.data.sha256))).toBe('pod=web-7f9c\n');
+  });
+});
+
 describe('a verification check run in the terminal', () => {
   const checkRunbook = ['id: health', 'title: Health', 'steps:', '  - order: 1', '    description: Look', '    command: echo looked', 'verification:', '  - description: The API answers', '    command: echo api-answers-$((1+1))', '    expected: api-answers-2'];
 
