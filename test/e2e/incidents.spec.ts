@@ -394,6 +394,7 @@ test('roles and severity are edited in place and recorded on the timeline', asyn
   await expect(timeline.getByText('Comms lead nobody → Alex Moreau · Responders: Sam Okafor, Lee Chen')).toBeVisible();
 
   await page.getByRole('combobox', { name: 'Severity' }).selectOption('SEV1');
+  await page.getByRole('button', { name: 'Apply SEV1' }).click();
   await expect(timeline.getByText('Severity SEV2 → SEV1')).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Severity' })).toHaveValue('SEV1');
 });

@@ -1,8 +1,11 @@
 // One action item: done checkbox, priority, and owner/due editable in place (saved when the field is left).
+// The due date is an ISO date (UTC) like every other time in the console; one already past is questioned
+// before it is saved.
 import { errorMessage } from '../../../../electron/contract';
 import { useEffect, useState } from 'react';
 import type { ActionItem, ParamsOf } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
+import { isPastDue, pastDueSentence, readDueDate, todayUtc } from './dueDates';
 import { refreshDetail } from './incidentsStore';
 
 export function ActionItemRow({ item }: { item: ActionItem }) {
@@ -10,7 +13,9 @@ export function ActionItemRow({ item }: { item: ActionItem }) {
   const [due, setDue] = useState(item.due ?? '');
   const [done, setDone] = useState(item.done);
   const [error, setError] = useState<string>();
-  const overdue = !item.done && item.due !== null && item.due < new Date().toISOString().slice(0, 10);
+  /** A past due date typed here, waiting for the responder to keep or undo it. */
+  const [pastAsked, setPastAsked] = useState<string>();
+  const overdue = !item.done && isPastDue(item.due, todayUtc());
 
   useEffect(() => setOwner(item.owner), [item.owner]);
   useEffect(() => setDue(item.due ?? ''), [item.due]);
@@ -18,6 +23,7 @@ export function ActionItemRow({ item }: { item: ActionItem }) {
 
   const save = async (patch: Omit<ParamsOf<'incidents.updateActionItem'>, 'actionItemId'>) => {
     setError(undefined);
+    setPastAsked(undefined);
     try {
       await hostClient.call('incidents.updateActionItem', { actionItemId: item.id, ...patch });
       refreshDetail();
@@ -27,6 +33,23 @@ export function ActionItemRow({ item }: { item: ActionItem }) {
       setDue(item.due ?? '');
       setDone(item.done);
     }
+  };
+
+  const leaveDue = () => {
+    const read = readDueDate(due);
+    if (!read.ok) {
+      setError(`Due date ${read.message}.`);
+      return;
+    }
+    if (read.due === item.due) return;
+    if (isPastDue(read.due)) setPastAsked(read.due!);
+    else void save({ due: read.due });
+  };
+
+  const undoDue = () => {
+    setDue(item.due ?? '');
+    setPastAsked(undefined);
+    setError(undefined);
   };
 
   return (
@@ -54,15 +77,39 @@ export function ActionItemRow({ item }: { item: ActionItem }) {
           onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
         />
         <input
-          type="date"
-          className="text-input inc-input-small"
+          className="text-input inc-input-small inc-mono"
           value={due}
+          placeholder="YYYY-MM-DD"
+          inputMode="numeric"
+          autoComplete="off"
           aria-label={`Due date of ${item.title}`}
-          onChange={(event) => setDue(event.target.value)}
-          onBlur={() => (due || null) !== item.due && void save({ due: due || null })}
+          aria-invalid={Boolean(error)}
+          onChange={(event) => {
+            setDue(event.target.value);
+            setError(undefined);
+            setPastAsked(undefined);
+          }}
+          onBlur={leaveDue}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') event.currentTarget.blur();
+            if (event.key === 'Escape') undoDue();
+          }}
         />
         {overdue && <span className="action-overdue">⚠ Overdue</span>}
       </div>
+      {pastAsked && (
+        <div role="alert" className="inc-alert inc-alert-warn inc-alert-inline">
+          Due date {pastDueSentence(pastAsked)}{' '}
+          <span className="status-confirm">
+            <button type="button" className="button button-primary inc-button-small" onClick={() => void save({ due: pastAsked })} aria-label={`Keep ${pastAsked} as the due date of ${item.title}`}>
+              Keep {pastAsked}
+            </button>
+            <button type="button" className="button inc-button-small" onClick={undoDue} aria-label={`Undo the due date of ${item.title}`}>
+              Undo
+            </button>
+          </span>
+        </div>
+      )}
       {error && (
         <p role="alert" className="inc-alert inc-alert-inline">
           {error}

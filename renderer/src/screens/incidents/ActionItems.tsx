@@ -1,9 +1,12 @@
 // Follow-up work that comes out of the incident: added with owner, due date and priority, done when done.
-import { useId, useState, type FormEvent } from 'react';
+// Due dates are typed as ISO dates (UTC), like every other time in the console; one already past is
+// questioned before the item is added.
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { actionItemPriorities, type ActionItem } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { ActionItemRow } from './ActionItemRow';
-import { formErrors, type FormErrors } from './errors';
+import { isPastDue, pastDueSentence, readDueDate, todayUtc } from './dueDates';
+import { formErrors, withoutFields, type FormErrors } from './errors';
 import { describedBy, FieldError } from './FieldError';
 import { refreshDetail } from './incidentsStore';
 
@@ -17,14 +20,33 @@ export function ActionItems({ incidentId, items }: { incidentId: string; items: 
   const [priority, setPriority] = useState<Priority>('P2');
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [saving, setSaving] = useState(false);
-  const ids = { title: useId(), owner: useId(), due: useId(), priority: useId() };
+  /** The past due date the responder was asked about. */
+  const [pastAsked, setPastAsked] = useState<string>();
+  const ids = { title: useId(), owner: useId(), due: useId(), dueHint: useId(), priority: useId(), past: useId() };
+  const changeDateRef = useRef<HTMLButtonElement>(null);
+  // The question replaces the submit button, which had focus: the safe answer takes it.
+  useEffect(() => {
+    if (pastAsked) changeDateRef.current?.focus();
+  }, [pastAsked]);
   const open = items.filter((item) => !item.done).length;
+  const typedDue = readDueDate(due);
+  const pastDue = typedDue.ok && isPastDue(typedDue.due) ? typedDue.due : undefined;
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
+  const add = async (keepPastDue = false) => {
+    const read = readDueDate(due);
+    if (!read.ok) {
+      setErrors({ fields: { due: read.message } });
+      document.getElementById(ids.due)?.focus();
+      return;
+    }
+    if (isPastDue(read.due) && !keepPastDue) {
+      setPastAsked(read.due!);
+      return;
+    }
+    setPastAsked(undefined);
     setSaving(true);
     try {
-      await hostClient.call('incidents.addActionItem', { incidentId, title, owner: owner.trim(), due: due || null, priority });
+      await hostClient.call('incidents.addActionItem', { incidentId, title, owner: owner.trim(), due: read.due, priority });
       setTitle('');
       setOwner('');
       setDue('');
@@ -38,10 +60,29 @@ export function ActionItems({ incidentId, items }: { incidentId: string; items: 
     }
   };
 
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void add();
+  };
+
+  /** A field's message is about what was sent; once the field changes it no longer applies. */
+  const edited = (field: keyof typeof ids) => setErrors((current) => withoutFields(current, field));
+  /** Value, change and message wiring of one text field of the form. */
+  const textField = (field: 'title' | 'owner' | 'due', value: string, set: (value: string) => void, hint?: string) => ({
+    id: ids[field],
+    value,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      set(event.target.value);
+      edited(field);
+    },
+    'aria-invalid': Boolean(errors.fields[field]),
+    'aria-describedby': describedBy(ids[field], errors.fields[field], hint),
+  });
+
   const e = errors.fields;
   return (
     <div className="action-items">
-      <form className="inc-form action-form" onSubmit={add} noValidate aria-label="Add an action item">
+      <form className="inc-form action-form" onSubmit={submit} noValidate aria-label="Add an action item">
         {errors.general && (
           <p role="alert" className="inc-alert">
             {errors.general}
@@ -49,19 +90,36 @@ export function ActionItems({ incidentId, items }: { incidentId: string; items: 
         )}
         <div className="inc-field">
           <label htmlFor={ids.title}>Action item</label>
-          <input id={ids.title} className="text-input" value={title} onChange={(event) => setTitle(event.target.value)} placeholder="e.g. Alert on flag service latency" aria-invalid={Boolean(e.title)} aria-describedby={describedBy(ids.title, e.title)} />
+          <input className="text-input" placeholder="e.g. Alert on flag service latency" {...textField('title', title, setTitle)} />
           <FieldError inputId={ids.title} message={e.title && `Action item ${e.title}`} />
         </div>
         <div className="inc-field-row inc-field-row-3">
           <div className="inc-field">
             <label htmlFor={ids.owner}>Owner</label>
-            <input id={ids.owner} className="text-input" value={owner} onChange={(event) => setOwner(event.target.value)} aria-invalid={Boolean(e.owner)} aria-describedby={describedBy(ids.owner, e.owner)} />
+            <input className="text-input" {...textField('owner', owner, setOwner)} />
             <FieldError inputId={ids.owner} message={e.owner} />
           </div>
           <div className="inc-field">
             <label htmlFor={ids.due}>Due date</label>
-            <input id={ids.due} type="date" className="text-input" value={due} onChange={(event) => setDue(event.target.value)} aria-invalid={Boolean(e.due)} aria-describedby={describedBy(ids.due, e.due)} />
-            <FieldError inputId={ids.due} message={e.due} />
+            <input
+              className="text-input inc-mono"
+              placeholder="YYYY-MM-DD"
+              inputMode="numeric"
+              autoComplete="off"
+              {...textField(
+                'due',
+                due,
+                (value) => {
+                  setDue(value);
+                  setPastAsked(undefined);
+                },
+                ids.dueHint,
+              )}
+            />
+            <p id={ids.dueHint} className="field-help">
+              {pastDue ? `⚠ ${pastDueSentence(pastDue)}` : `UTC, e.g. ${todayUtc()}. Optional.`}
+            </p>
+            <FieldError inputId={ids.due} message={e.due && `Due date ${e.due}`} />
           </div>
           <div className="inc-field">
             <label htmlFor={ids.priority}>Priority</label>
@@ -74,9 +132,31 @@ export function ActionItems({ incidentId, items }: { incidentId: string; items: 
             </select>
           </div>
         </div>
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Adding…' : 'Add action item'}
-        </button>
+        {pastAsked ? (
+          <div role="alert" className="inc-alert inc-alert-warn" id={ids.past}>
+            <p>The due date {pastDueSentence(pastAsked)} Add the item with it anyway?</p>
+            <div className="status-confirm">
+              <button type="button" className="button button-primary inc-button-small" onClick={() => void add(true)} disabled={saving}>
+                Add with due date {pastAsked}
+              </button>
+              <button
+                ref={changeDateRef}
+                type="button"
+                className="button inc-button-small"
+                onClick={() => {
+                  setPastAsked(undefined);
+                  document.getElementById(ids.due)?.focus();
+                }}
+              >
+                Change the date
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? 'Adding…' : 'Add action item'}
+          </button>
+        )}
       </form>
 
       <h3 className="inc-panel-subheading">

@@ -1,15 +1,19 @@
 // Declaring an incident: the few facts the playbook asks for first (title, severity with its response time,
-// trigger, scope, commander). The host validates; its messages appear beside the field they name.
-import { useId, useState, type FormEvent } from 'react';
+// trigger, scope, commander). The host validates; its messages appear beside the field they name, focus
+// goes to the first field named, and a field's message goes as soon as that field is changed.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { knownTriggers, type Incident } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { useConsole } from '../../state/consoleStore';
 import { Dialog, DialogActions } from './Dialog';
-import { formErrors, type FormErrors } from './errors';
+import { formErrors, withoutFields, type FormErrors } from './errors';
 import { describedBy, FieldError } from './FieldError';
 import { schemeOf } from './severity';
 
 const fieldOf: Record<string, string> = { title: 'title', severity: 'severity', severityScheme: 'severity', triggerId: 'trigger', services: 'services', tenants: 'tenants', commander: 'commander', drill: 'drill' };
+
+/** The form's fields in the order they are shown: a failed submit focuses the first one with a message. */
+const fieldOrder = ['title', 'severity', 'trigger', 'services', 'tenants', 'commander'] as const;
 
 const splitList = (text: string) =>
   text
@@ -30,16 +34,39 @@ export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => 
   const [drill, setDrill] = useState(false);
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [submitting, setSubmitting] = useState(false);
+  /** Bumped by each refused submit, once its messages are on screen. */
+  const [refusals, setRefusals] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const generalRef = useRef<HTMLParagraphElement>(null);
   const ids = { title: useId(), trigger: useId(), triggerHint: useId(), services: useId(), tenants: useId(), commander: useId(), severity: useId(), triggers: useId() };
+
+  // The submit button was disabled while the host answered, which dropped focus to the page: put it on
+  // the first field that needs fixing (or the message that names no field).
+  useEffect(() => {
+    if (!refusals) return;
+    const first = fieldOrder.find((field) => errors.fields[field]);
+    const radios = formRef.current?.querySelectorAll<HTMLInputElement>('input[name="severity"]');
+    if (first === 'severity') ([...(radios ?? [])].find((radio) => radio.checked) ?? radios?.[0])?.focus();
+    else if (first) document.getElementById(ids[first])?.focus();
+    else generalRef.current?.focus();
+    // Only a new refusal moves focus, not the messages going away as fields are fixed.
+  }, [refusals]);
+
+  /** A field's message is about what was sent; once the field changes it no longer applies. */
+  const edited = (field: (typeof fieldOrder)[number]) => setErrors((current) => withoutFields(current, field));
 
   const known = knownTriggers.find((candidate) => candidate.id.toLowerCase() === trigger.trim().toLowerCase());
   const suggested = known ? scheme.levels.find((level) => level.id === known.defaultSeverity) : undefined;
 
   const changeTrigger = (value: string) => {
     setTrigger(value);
+    edited('trigger');
     const match = knownTriggers.find((candidate) => candidate.id.toLowerCase() === value.trim().toLowerCase());
     const level = match && scheme.levels.find((candidate) => candidate.id === match.defaultSeverity);
-    if (level && !severityChosen) setSeverity(level.id);
+    if (level && !severityChosen) {
+      setSeverity(level.id);
+      edited('severity');
+    }
   };
 
   const submit = async (event: FormEvent) => {
@@ -61,15 +88,16 @@ export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => 
     } catch (error) {
       setErrors(formErrors(error, (path) => fieldOf[path[0] ?? '']));
       setSubmitting(false);
+      setRefusals((count) => count + 1);
     }
   };
 
   const e = errors.fields;
   return (
     <Dialog title="Declare incident" description={`Severity scheme: ${scheme.name}. Times are UTC.`} onClose={onClose} wide>
-      <form className="inc-form declare-form" onSubmit={submit} noValidate aria-label="Declare incident">
+      <form ref={formRef} className="inc-form declare-form" onSubmit={submit} noValidate aria-label="Declare incident">
         {errors.general && (
-          <p role="alert" className="inc-alert">
+          <p role="alert" className="inc-alert" ref={generalRef} tabIndex={-1}>
             {errors.general}
           </p>
         )}
@@ -80,7 +108,10 @@ export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => 
             data-autofocus
             className="text-input"
             value={title}
-            onChange={(event) => setTitle(event.target.value)}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              edited('title');
+            }}
             placeholder="e.g. Checkout returns 502 for EU tenants"
             aria-invalid={Boolean(e.title)}
             aria-describedby={describedBy(ids.title, e.title)}
@@ -105,6 +136,7 @@ export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => 
                       onChange={() => {
                         setSeverity(level.id);
                         setSeverityChosen(true);
+                        edited('severity');
                       }}
                       aria-describedby={definitionId}
                     />
@@ -150,7 +182,14 @@ export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => 
             {known && suggested && severity !== suggested.id && (
               <>
                 {' '}
-                <button type="button" className="inc-link-button" onClick={() => setSeverity(suggested.id)}>
+                <button
+                  type="button"
+                  className="inc-link-button"
+                  onClick={() => {
+                    setSeverity(suggested.id);
+                    edited('severity');
+                  }}
+                >
                   Use {suggested.id}
                 </button>
               </>
@@ -162,12 +201,18 @@ export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => 
         <div className="inc-field-row">
           <div className="inc-field">
             <label htmlFor={ids.services}>Affected services</label>
-            <input id={ids.services} className="text-input" value={services} onChange={(event) => setServices(event.target.value)} placeholder="checkout, payments" aria-invalid={Boolean(e.services)} aria-describedby={describedBy(ids.services, e.services)} />
+            <input id={ids.services} className="text-input" value={services} onChange={(event) => {
+                setServices(event.target.value);
+                edited('services');
+              }} placeholder="checkout, payments" aria-invalid={Boolean(e.services)} aria-describedby={describedBy(ids.services, e.services)} />
             <FieldError inputId={ids.services} message={e.services} />
           </div>
           <div className="inc-field">
             <label htmlFor={ids.tenants}>Affected tenants</label>
-            <input id={ids.tenants} className="text-input" value={tenants} onChange={(event) => setTenants(event.target.value)} placeholder="acme, globex" aria-invalid={Boolean(e.tenants)} aria-describedby={describedBy(ids.tenants, e.tenants)} />
+            <input id={ids.tenants} className="text-input" value={tenants} onChange={(event) => {
+                setTenants(event.target.value);
+                edited('tenants');
+              }} placeholder="acme, globex" aria-invalid={Boolean(e.tenants)} aria-describedby={describedBy(ids.tenants, e.tenants)} />
             <FieldError inputId={ids.tenants} message={e.tenants} />
           </div>
         </div>
@@ -176,7 +221,10 @@ export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => 
         <div className="inc-field-row">
           <div className="inc-field">
             <label htmlFor={ids.commander}>Incident commander</label>
-            <input id={ids.commander} className="text-input" value={commander} onChange={(event) => setCommander(event.target.value)} placeholder="Who runs the response" aria-invalid={Boolean(e.commander)} aria-describedby={describedBy(ids.commander, e.commander)} autoComplete="name" />
+            <input id={ids.commander} className="text-input" value={commander} onChange={(event) => {
+                setCommander(event.target.value);
+                edited('commander');
+              }} placeholder="Who runs the response" aria-invalid={Boolean(e.commander)} aria-describedby={describedBy(ids.commander, e.commander)} autoComplete="name" />
             <FieldError inputId={ids.commander} message={e.commander} />
           </div>
           <label className="inc-checkbox">

@@ -1,9 +1,11 @@
 // Moving the incident along its lifecycle: only the moves the playbook allows from here are offered.
-// Closing is final, so it asks once more. A refused move shows the host's own words.
+// Closing is final, so it asks once more; resolving asks when work is still open (ResolveGuard). A refused
+// move shows the host's own words.
 import { useState } from 'react';
 import { allowedTransitions, errorMessage, type Incident, type IncidentStatus } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { useIncidents } from './incidentsStore';
+import { useResolveGuard } from './ResolveGuard';
 import { statusLabel } from './statusLabels';
 
 export function StatusControls({ incident }: { incident: Incident }) {
@@ -12,6 +14,7 @@ export function StatusControls({ incident }: { incident: Incident }) {
   const [confirmClose, setConfirmClose] = useState(false);
   const [error, setError] = useState<string>();
   const next = allowedTransitions[incident.status];
+  const resolveGuard = useResolveGuard(incident);
 
   const move = async (status: IncidentStatus) => {
     setBusy(status);
@@ -47,7 +50,15 @@ export function StatusControls({ incident }: { incident: Incident }) {
               </button>
             </span>
           ) : (
-            <button key={status} type="button" className={`button status-move status-move-${status}`} onClick={() => void move(status)} disabled={Boolean(busy)} aria-busy={busy === status} aria-label={`Move to ${status}`}>
+            <button
+              key={status}
+              type="button"
+              className={`button status-move status-move-${status}`}
+              onClick={() => void (status === 'resolved' ? resolveGuard.confirmResolve(() => void move(status)) : move(status))}
+              disabled={Boolean(busy) || resolveGuard.checking}
+              aria-busy={busy === status || (status === 'resolved' && resolveGuard.checking)}
+              aria-label={`Move to ${status}`}
+            >
               {statusLabel(status)}
             </button>
           ),
@@ -58,6 +69,7 @@ export function StatusControls({ incident }: { incident: Incident }) {
           {error}
         </p>
       )}
+      {resolveGuard.dialog}
     </div>
   );
 }

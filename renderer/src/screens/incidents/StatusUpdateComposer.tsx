@@ -1,21 +1,39 @@
 // Status updates in the team's template, prefilled by the host from what the incident already knows (the
 // last update, the scope, the evidence), with a live preview of the text that will be posted.
-import { errorMessage } from '../../../../electron/contract';
+// The status list starts at where the incident stands and offers only the statuses it can move on to:
+// posting a later one moves the incident there (the form says so first), and announcing "resolved" asks,
+// like the Resolve button, when work is still open. Once resolved, no next update is due, so no ETA.
+import { errorMessage, lifecycleOrder, statusUpdateChoices, type StatusUpdateStatus } from '../../../../electron/contract';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Incident, StatusUpdateFields, TimelineEvent } from '../../../../electron/contract';
+import { deadlinesStopped, statusUpdateCadenceMinutes } from '../../../../electron/contract/incidentDeadlines';
 import { hostClient } from '../../api/hostClient';
-import { formErrors, type FormErrors } from './errors';
+import { CharacterCount, counterId } from './CharacterCount';
+import { formErrors, withoutFields, type FormErrors } from './errors';
 import { describedBy, FieldError } from './FieldError';
 import { formatDuration, fromUtcInputValue, toUtcInputValue, utcClock } from './formatTime';
-import { useIncidents } from './incidentsStore';
+import { refreshDetail, useIncidents } from './incidentsStore';
 import { lastStatusUpdate, nextUpdateDue } from './phases';
+import { useResolveGuard } from './ResolveGuard';
+import { statusLabel } from './statusLabels';
 import { linesOf, previewStatusUpdate } from './statusUpdateText';
+import { countedLength, incidentTextLimits, overLimitSentence } from './textLimits';
 import { useNow } from './useNow';
 
-const updateStatuses: StatusUpdateFields['status'][] = ['investigating', 'mitigating', 'monitoring', 'resolved'];
+/** The long text fields with their limits (from the contract) and how a refusal names them. */
+const limited = {
+  impact: { max: incidentTextLimits.updateImpact, things: 'Impact statements' },
+  hypothesis: { max: incidentTextLimits.updateHypothesis, things: 'Hypotheses' },
+} as const;
+
+/** The ETA an update announcing `status` proposes: the playbook's cadence from now, none once resolved. */
+const proposedEta = (status: StatusUpdateStatus, now: number): string => {
+  const minutes = statusUpdateCadenceMinutes(status);
+  return minutes === undefined ? '' : toUtcInputValue(new Date(now + minutes * 60_000).toISOString());
+};
 
 interface Draft {
-  status: StatusUpdateFields['status'];
+  status: StatusUpdateStatus;
   impact: string;
   hypothesis: string;
   actionsCompleted: string;
@@ -28,7 +46,7 @@ const toDraft = (fields: StatusUpdateFields): Draft => ({
   impact: fields.impact,
   hypothesis: fields.hypothesis,
   actionsCompleted: fields.actionsCompleted.join('\n'),
-  nextUpdateAt: toUtcInputValue(fields.nextUpdateAt),
+  nextUpdateAt: fields.nextUpdateAt ? toUtcInputValue(fields.nextUpdateAt) : '',
   evidenceRefs: fields.evidenceRefs.join('\n'),
 });
 
@@ -37,9 +55,16 @@ const toFields = (draft: Draft): StatusUpdateFields => ({
   impact: draft.impact.trim(),
   hypothesis: draft.hypothesis.trim(),
   actionsCompleted: linesOf(draft.actionsCompleted),
-  nextUpdateAt: fromUtcInputValue(draft.nextUpdateAt),
+  // Left empty: no next update (the contract accepts that only in a resolution update, and says so).
+  nextUpdateAt: draft.nextUpdateAt.trim() ? fromUtcInputValue(draft.nextUpdateAt) : null,
   evidenceRefs: linesOf(draft.evidenceRefs),
 });
+
+/** The draft announcing `status`: a resolution update proposes no ETA; leaving one proposes the cadence's. */
+function withStatus(draft: Draft, status: StatusUpdateStatus, now: number): Draft {
+  if (status === 'resolved') return { ...draft, status, nextUpdateAt: '' };
+  return { ...draft, status, nextUpdateAt: draft.nextUpdateAt.trim() ? draft.nextUpdateAt : proposedEta(status, now) };
+}
 
 export function StatusUpdateComposer({ incident, timeline }: { incident: Incident; timeline: readonly TimelineEvent[] }) {
   const applyEvents = useIncidents((state) => state.applyEvents);
@@ -51,6 +76,8 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
   const now = useNow(1000);
   const base = useId();
   const id = (key: string) => `${base}-${key}`;
+  const resolveGuard = useResolveGuard(incident);
+  const choices = statusUpdateChoices(incident.status);
 
   const loadDraft = useCallback(async () => {
     setLoadError(undefined);
@@ -67,18 +94,26 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
     void loadDraft();
   }, [loadDraft]);
 
+  // The incident moved (here, on another console, from the CLI): a status it has left behind is no longer
+  // one an update can announce, so the draft follows the incident.
+  useEffect(() => {
+    const allowed = statusUpdateChoices(incident.status);
+    setDraft((previous) => (previous && !allowed.includes(previous.status) ? withStatus(previous, allowed[0]!, Date.now()) : previous));
+  }, [incident.status]);
+
   const last = lastStatusUpdate(timeline);
   const due = nextUpdateDue(incident, last);
 
-  const post = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!draft || posting) return;
+  const send = async (fields: StatusUpdateFields) => {
     setPosting(true);
     setPosted('');
+    const before = incident.status;
     try {
-      const posted = await hostClient.call('incidents.postStatusUpdate', { incidentId: incident.id, fields: toFields(draft) });
+      const posted = await hostClient.call('incidents.postStatusUpdate', { incidentId: incident.id, fields });
       applyEvents([posted]);
-      setPosted(`Posted to the timeline at ${utcClock(posted.occurredAt)} UTC.`);
+      const moved = lifecycleOrder(fields.status) > lifecycleOrder(before) ? ` The incident is now ${statusLabel(fields.status)}.` : '';
+      setPosted(`Posted to the timeline at ${utcClock(posted.occurredAt)} UTC.${moved}`);
+      if (moved) refreshDetail();
       await loadDraft();
     } catch (error) {
       setErrors(formErrors(error, (path) => (path[0] === 'fields' ? path[1] : undefined)));
@@ -87,7 +122,30 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
     }
   };
 
-  const change = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => previous && { ...previous, [key]: value });
+  const post = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft || posting) return;
+    const fields = toFields(draft);
+    const tooLong: FormErrors['fields'] = {};
+    for (const [key, { max, things }] of Object.entries(limited) as [keyof typeof limited, (typeof limited)[keyof typeof limited]][]) {
+      const length = countedLength(draft[key]);
+      if (length > max) tooLong[key] = overLimitSentence(things, length, max);
+    }
+    if (Object.keys(tooLong).length) {
+      setErrors({ fields: tooLong });
+      return;
+    }
+    if (fields.status === 'resolved' && !deadlinesStopped(incident.status)) await resolveGuard.confirmResolve(() => void send(fields));
+    else await send(fields);
+  };
+
+  /** A message is about what was sent; once its field changes it no longer applies. */
+  const change = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((previous) => previous && (key === 'status' ? withStatus(previous, value as StatusUpdateStatus, Date.now()) : { ...previous, [key]: value }));
+    // A new status may change whether an ETA is needed, so its message goes too.
+    setErrors((current) => withoutFields(current, key, ...(key === 'status' ? ['nextUpdateAt'] : [])));
+  };
+  const moves = draft && lifecycleOrder(draft.status) > lifecycleOrder(incident.status);
   const e = errors.fields;
   const previewAt = new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -95,6 +153,7 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
     <div className="status-composer">
       <p className={due.dueAt !== undefined && now > due.dueAt ? 'composer-due composer-due-late' : 'composer-due'}>
         {last ? `Last update posted ${utcClock(last.occurredAt).slice(0, 5)} UTC. ` : 'No status update posted yet. '}
+        {due.dueAt === undefined && `No further update is due: the incident is ${incident.status}.`}
         {due.dueAt !== undefined &&
           (now > due.dueAt
             ? `⚠ Next update overdue by ${formatDuration(now - due.dueAt)} (due ${utcClock(new Date(due.dueAt).toISOString()).slice(0, 5)} UTC).`
@@ -119,13 +178,26 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
           <div className="inc-field-row">
             <div className="inc-field">
               <label htmlFor={id('status')}>Status</label>
-              <select id={id('status')} className="text-input" value={draft.status} onChange={(event) => change('status', event.target.value as Draft['status'])}>
-                {updateStatuses.map((status) => (
+              <select
+                id={id('status')}
+                className="text-input"
+                value={draft.status}
+                onChange={(event) => change('status', event.target.value as Draft['status'])}
+                aria-invalid={Boolean(e.status)}
+                aria-describedby={describedBy(id('status'), e.status, moves ? `${id('status')}-hint` : undefined)}
+              >
+                {choices.map((status) => (
                   <option key={status} value={status}>
                     {status}
                   </option>
                 ))}
               </select>
+              {moves && (
+                <p id={`${id('status')}-hint`} className="field-help">
+                  Posting moves the incident from {statusLabel(incident.status)} to {statusLabel(draft.status)}.
+                </p>
+              )}
+              <FieldError inputId={id('status')} message={e.status} />
             </div>
             <div className="inc-field">
               <label htmlFor={id('eta')}>Next update ETA (UTC)</label>
@@ -134,12 +206,13 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
                 className="text-input inc-mono"
                 value={draft.nextUpdateAt}
                 onChange={(event) => change('nextUpdateAt', event.target.value)}
-                placeholder="YYYY-MM-DD HH:MM"
+                placeholder={draft.status === 'resolved' ? 'None: no further update' : 'YYYY-MM-DD HH:MM'}
                 inputMode="numeric"
                 aria-invalid={Boolean(e.nextUpdateAt)}
                 aria-describedby={describedBy(id('eta'), e.nextUpdateAt, `${id('eta')}-hint`)}
               />
               <p id={`${id('eta')}-hint`} className="field-help eta-shortcuts">
+                {draft.status === 'resolved' ? 'Optional once resolved. ' : ''}
                 Set to{' '}
                 {[15, 30, 60].map((minutes) => (
                   <button key={minutes} type="button" className="inc-link-button" onClick={() => change('nextUpdateAt', toUtcInputValue(new Date(Date.now() + minutes * 60_000).toISOString()))} aria-label={`Next update in ${minutes} minutes`}>
@@ -147,7 +220,7 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
                   </button>
                 ))}
               </p>
-              <FieldError inputId={id('eta')} message={e.nextUpdateAt} />
+              <FieldError inputId={id('eta')} message={e.nextUpdateAt && `Next update ETA ${e.nextUpdateAt}`} />
             </div>
           </div>
           {(
@@ -167,13 +240,14 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
                 value={draft[key]}
                 onChange={(event) => change(key, event.target.value)}
                 aria-invalid={Boolean(e[key])}
-                aria-describedby={describedBy(id(key), e[key], hint ? `${id(key)}-hint` : undefined)}
+                aria-describedby={describedBy(id(key), e[key], hint ? `${id(key)}-hint` : undefined, key in limited ? counterId(`${id(key)}-count`, countedLength(draft[key]), limited[key as keyof typeof limited].max) : undefined)}
               />
               {hint && (
                 <p id={`${id(key)}-hint`} className="field-help">
                   {hint}
                 </p>
               )}
+              {key in limited && <CharacterCount id={`${id(key)}-count`} length={countedLength(draft[key])} max={limited[key as keyof typeof limited].max} />}
               <FieldError inputId={id(key)} message={e[key]} />
             </div>
           ))}
@@ -186,7 +260,7 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
             </pre>
           </div>
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={posting}>
+            <button type="submit" className="button button-primary" disabled={posting || resolveGuard.checking}>
               {posting ? 'Posting…' : 'Post status update'}
             </button>
             <button type="button" className="button" onClick={() => void loadDraft()} disabled={posting}>
@@ -198,6 +272,7 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
           </p>
         </form>
       )}
+      {resolveGuard.dialog}
     </div>
   );
 }

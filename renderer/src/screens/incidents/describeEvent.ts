@@ -9,6 +9,7 @@ const kindLabels: Partial<Record<TimelineKind, string>> = {
   severity_changed: 'Severity',
   roles_changed: 'Roles',
   page_received: 'Page',
+  runbook_variables: 'Runbook variables',
   runbook_step: 'Runbook step',
   command_run: 'Command',
   evidence_added: 'Evidence',
@@ -51,7 +52,7 @@ export function describeEvent(event: TimelineEvent): string {
     case 'correction':
       return str(data.text);
     case 'status_changed':
-      return `Status ${str(data.from)} → ${str(data.to)}`;
+      return `Status ${str(data.from)} → ${str(data.to)}${data.byStatusUpdate ? ' (with a status update)' : ''}`;
     case 'severity_changed':
       return `Severity ${str(data.from)} → ${str(data.to)}`;
     case 'roles_changed':
@@ -60,7 +61,8 @@ export function describeEvent(event: TimelineEvent): string {
       return [str(data.name), typeof data.size === 'number' ? formatBytes(data.size) : '', data.sha256 ? `sha256 ${str(data.sha256).slice(0, 12)}` : ''].filter(Boolean).join(' · ');
     case 'status_update': {
       const fields = data.fields as StatusUpdateFields | undefined;
-      return fields ? `${statusLabel(fields.status)} · Impact: ${fields.impact} · Next update ${fields.nextUpdateAt.slice(11, 16)} UTC` : firstLine(str(data.text));
+      if (!fields) return firstLine(str(data.text));
+      return `${statusLabel(fields.status)} · Impact: ${fields.impact} · ${fields.nextUpdateAt ? `Next update ${fields.nextUpdateAt.slice(11, 16)} UTC` : 'No further updates'}`;
     }
     case 'action_item':
       return describeActionItem(data);

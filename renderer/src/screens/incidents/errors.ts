@@ -25,3 +25,9 @@ export function formErrors(error: unknown, fieldFor: (path: string[]) => string 
   }
   return { fields, general: unplaced.length ? `${error.message} ${unplaced.join('; ')}` : undefined };
 }
+
+/** The errors once `fields` were edited: their messages were about what was sent, so they go (the same object when none had one). */
+export function withoutFields(errors: FormErrors, ...fields: string[]): FormErrors {
+  if (!fields.some((field) => errors.fields[field])) return errors;
+  return { ...errors, fields: Object.fromEntries(Object.entries(errors.fields).filter(([field]) => !fields.includes(field))) };
+}

@@ -28,7 +28,7 @@ beforeAll(async () => {
   ids.cafe = incidents.addNote(login.id, 'The café wifi dropped during the bridge call').id;
   ids.correction = incidents.addCorrection(login.id, ids.cafe, 'It was the hotel wifi, not a café').id;
   ids.statusUpdate = incidents.postStatusUpdate(payments.id, {
-    status: 'mitigating',
+    status: 'investigating',
     impact: 'Merchants see delayed payout confirmations',
     hypothesis: 'A poison message blocks the consumer',
     actionsCompleted: ['Paused the retry storm'],
@@ -37,7 +37,6 @@ beforeAll(async () => {
   }).id;
   ids.logEvidence = (await evidence.add(payments.id, { kind: 'bytes', bytes: Buffer.from('2026-02-01T10:02:11Z ERROR consumer: deserialization failed for message 8812\n'), name: 'consumer.log' })).id;
   ids.binaryEvidence = (await evidence.add(payments.id, { kind: 'bytes', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xde, 0xad]), name: 'screenshot.png' })).id;
-  incidents.setStatus(payments.id, 'investigating');
 });
 
 afterAll(() => {
