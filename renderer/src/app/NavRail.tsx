@@ -38,11 +38,12 @@ export function NavRail() {
               aria-current={screen.id === current ? 'page' : undefined}
               aria-keyshortcuts={shortcutFor(index)}
               tabIndex={screen.id === current ? 0 : -1}
+              aria-label={screen.label}
               title={`${screen.label} (${shortcutFor(index)})`}
               onClick={() => openScreen(screen.id)}
             >
               <screen.Icon />
-              <span>{screen.label}</span>
+              <span className="nav-item-label">{screen.label}</span>
             </button>
           </li>
         ))}

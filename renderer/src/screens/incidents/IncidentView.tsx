@@ -73,7 +73,6 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
           <div className="timeline-toolbar">
             <h3>Timeline</h3>
             <span className="muted timeline-count">{timelineDone ? `${timeline.length.toLocaleString('en')} events` : `${timeline.length.toLocaleString('en')} of ${detail.timelineCount.toLocaleString('en')} events`}</span>
-            <span className="incident-header-spacer" />
             <VerifyTimeline incidentId={incident.id} />
           </div>
           <Timeline events={timeline} done={timelineDone} error={timelineError} expectedCount={detail.timelineCount} latestSignal={latestSignal} />
