@@ -26,7 +26,7 @@ registerAppScheme(protocol);
 
 /** Held for the app's life: Electron removes the icon of a Tray that is garbage-collected, and once the window
  * is closed (hidden) the tray is the user's only way back to the console. */
-let tray: Tray | undefined;
+const heldForAppLife: { tray?: Tray } = {};
 
 function dataDirFlag(argv: string[]): string | undefined {
   const inline = argv.find((arg) => arg.startsWith('--data-dir='));
@@ -115,7 +115,7 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     window = openConsoleWindow();
-    tray = createConsoleTray({ Tray, Menu }, join(iconsDir, 'holdfast-tray.png'), { show: showWindow, quit: () => app.quit() });
+    heldForAppLife.tray = createConsoleTray({ Tray, Menu }, join(iconsDir, 'holdfast-tray.png'), { show: showWindow, quit: () => app.quit() });
   };
 
   void app

@@ -3,7 +3,7 @@
 // Folders are watched; a broken file is listed with its problems and never hides the rest of the library.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
-import { HoldfastError, type LibraryRunbook, type RunbookFileReport, type RunbookProblem, type RunbookSummary } from '../../contract';
+import { HoldfastError, type LibraryRunbook, type RunbookFileReport, type RunbookSummary } from '../../contract';
 import { findRunbookFiles, loadRunbookFile } from './runbookFile';
 
 export interface RunbookFolder {

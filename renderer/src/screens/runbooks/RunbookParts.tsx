@@ -4,7 +4,6 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { RunbookStep, RunbookSummary } from '../../../../electron/contract';
 import '../../styles/runbooks.css';
 import { copyText } from './clipboard';
-import { errorMessage } from '../../../../electron/contract';
 
 /** Requirements that cannot be met without a network (the console knows when it is offline). */
 export const networkRequirements: ReadonlySet<string> = new Set(['network', 'vpn', 'internet', 'hub']);

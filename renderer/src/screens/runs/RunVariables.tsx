@@ -6,23 +6,22 @@ import { useId, useState, type FormEvent } from 'react';
 import { errorMessage, HoldfastError, type RunbookRun } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { rememberSecrets } from './secretValues';
-import { VariableField, variableProblems } from './VariableField';
+import { useVariableForm, variableProblems, VariableFields } from './VariableField';
 
 export function RunVariables({ run, secrets, onChanged }: { run: RunbookRun; secrets: Readonly<Record<string, string>>; onChanged: (run: RunbookRun) => void }) {
   const variables = run.runbook.variables ?? [];
   const isSet = (name: string, secret?: boolean) => Boolean(secret ? secrets[name] : run.variables[name]);
   const unset = variables.filter((variable) => !isSet(variable.name, variable.secret));
   const [editing, setEditing] = useState(false);
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const form = useVariableForm(() => ({}));
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const formId = useId();
   if (variables.length === 0) return null;
 
   const open = () => {
-    setValues(Object.fromEntries(variables.map((variable) => [variable.name, variable.secret ? '' : (run.variables[variable.name] ?? '')])));
-    setFieldErrors({});
+    form.setValues(Object.fromEntries(variables.map((variable) => [variable.name, variable.secret ? '' : (run.variables[variable.name] ?? '')])));
+    form.setProblems({});
     setError('');
     setEditing(true);
   };
@@ -30,7 +29,7 @@ export function RunVariables({ run, secrets, onChanged }: { run: RunbookRun; sec
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // Only what changed: an untouched secret field means "keep it", an unchanged value is not news.
-    const changed = Object.fromEntries(Object.entries(values).filter(([name, value]) => value !== '' && value !== run.variables[name]));
+    const changed = Object.fromEntries(Object.entries(form.values).filter(([name, value]) => value !== '' && value !== run.variables[name]));
     if (Object.keys(changed).length === 0) return setEditing(false);
     setBusy(true);
     setError('');
@@ -41,7 +40,7 @@ export function RunVariables({ run, secrets, onChanged }: { run: RunbookRun; sec
       onChanged(updated);
       setEditing(false);
     } catch (failure) {
-      setFieldErrors(failure instanceof HoldfastError ? variableProblems(failure.issues) : {});
+      form.setProblems(failure instanceof HoldfastError ? variableProblems(failure.issues) : {});
       setError(errorMessage(failure));
     } finally {
       setBusy(false);
@@ -68,21 +67,13 @@ export function RunVariables({ run, secrets, onChanged }: { run: RunbookRun; sec
           <p id={`${formId}-title`}>
             <strong>Variables of {run.runbook.title}.</strong> Changes are recorded on the timeline (secret values by name only). Leave a secret empty to keep the value this console holds.
           </p>
-          {variables.map((variable, index) => (
-            <VariableField
-              key={variable.name}
-              id={`${formId}-${variable.name}`}
-              variable={variable}
-              value={values[variable.name] ?? ''}
-              onChange={(value) => {
-                setValues((current) => ({ ...current, [variable.name]: value }));
-                setFieldErrors((current) => ({ ...current, [variable.name]: '' }));
-              }}
-              problem={fieldErrors[variable.name]}
-              placeholder={variable.secret ? (isSet(variable.name, true) ? 'Held in this window: type to replace' : 'Not held by this window') : ''}
-              autoFocus={index === variables.findIndex((candidate) => !isSet(candidate.name, candidate.secret)) || (unset.length === 0 && index === 0)}
-            />
-          ))}
+          <VariableFields
+            idPrefix={formId}
+            variables={variables}
+            form={form}
+            placeholderFor={(variable) => (variable.secret ? (isSet(variable.name, true) ? 'Held in this window: type to replace' : 'Not held by this window') : '')}
+            autoFocusIndex={Math.max(0, variables.findIndex((candidate) => !isSet(candidate.name, candidate.secret)))}
+          />
           {error && (
             <p role="alert" className="rb-alert">
               {error}

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage, HoldfastError, type LibraryRunbook, type RunbookRun, type RunbookSummary } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
 import { rememberSecrets } from './secretValues';
-import { VariableField, variableProblems } from './VariableField';
+import { useVariableForm, variableProblems, VariableFields } from './VariableField';
 
 export function StartRun({
   incidentId,
@@ -129,8 +129,7 @@ export function StartRun({
 
 function VariablesForm({ incidentId, runbook, onCancel, onStarted }: { incidentId: string; runbook: LibraryRunbook; onCancel: () => void; onStarted: (run: RunbookRun) => void }) {
   const variables = runbook.variables ?? [];
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(variables.map((variable) => [variable.name, variable.secret ? '' : (variable.default ?? '')])));
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const form = useVariableForm(() => Object.fromEntries(variables.map((variable) => [variable.name, variable.secret ? '' : (variable.default ?? '')])));
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const formId = useId();
@@ -140,14 +139,14 @@ function VariablesForm({ incidentId, runbook, onCancel, onStarted }: { incidentI
     setBusy(true);
     setError('');
     try {
-      const sent = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+      const sent = Object.fromEntries(Object.entries(form.values).filter(([, value]) => value !== ''));
       const run = await hostClient.call('runs.start', { incidentId, runbookId: runbook.id, variables: sent });
       const secrets = Object.fromEntries(variables.filter((variable) => variable.secret && (sent[variable.name] ?? variable.default)).map((variable) => [variable.name, sent[variable.name] ?? variable.default!]));
       rememberSecrets(run.id, secrets);
       onStarted(run);
     } catch (failure) {
       const problems = failure instanceof HoldfastError ? variableProblems(failure.issues) : {};
-      setFieldErrors(problems);
+      form.setProblems(problems);
       setError(errorMessage(failure));
       const first = Object.keys(problems)[0];
       if (first) document.getElementById(`${formId}-${first}`)?.focus();
@@ -162,21 +161,7 @@ function VariablesForm({ incidentId, runbook, onCancel, onStarted }: { incidentI
         Start “{runbook.title}”
       </h3>
       <p className="field-help">Fill in what you know now; leave the rest empty and set it when the step that needs it comes. Secret values stay in memory: they are never written to the timeline, evidence or disk.</p>
-      {variables.map((variable, index) => (
-        <VariableField
-          key={variable.name}
-          id={`${formId}-${variable.name}`}
-          variable={variable}
-          value={values[variable.name] ?? ''}
-          onChange={(value) => {
-            setValues((current) => ({ ...current, [variable.name]: value }));
-            setFieldErrors((current) => ({ ...current, [variable.name]: '' }));
-          }}
-          problem={fieldErrors[variable.name]}
-          placeholder={variable.secret && variable.default ? 'Leave empty for the default' : ''}
-          autoFocus={index === 0}
-        />
-      ))}
+      <VariableFields idPrefix={formId} variables={variables} form={form} placeholderFor={(variable) => (variable.secret && variable.default ? 'Leave empty for the default' : '')} autoFocusIndex={0} />
       {error && (
         <p role="alert" className="rb-alert">
           {error}

@@ -1,5 +1,6 @@
 // One runbook variable as a form field: its name, a Secret badge, the input (masked for secrets), and below
 // it either the problem the host named or the variable's description and default.
+import { useState } from 'react';
 import type { LibraryRunbook } from '../../../../electron/contract';
 
 type RunbookVariable = NonNullable<LibraryRunbook['variables']>[number];
@@ -46,4 +47,43 @@ export function VariableField({ id, variable, value, onChange, problem, placehol
 export function variableProblems(issues: readonly { path: string; message: string }[] | undefined): Record<string, string> {
   const prefix = 'params.variables.';
   return Object.fromEntries((issues ?? []).filter((issue) => issue.path.startsWith(prefix)).map((issue) => [issue.path.slice(prefix.length), issue.message]));
+}
+
+/** The values of a variables form and the problems shown under its fields; editing a field clears its problem. */
+export function useVariableForm(initial: () => Record<string, string>) {
+  const [values, setValues] = useState<Record<string, string>>(initial);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const change = (name: string, value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setProblems((current) => ({ ...current, [name]: '' }));
+  };
+  return { values, setValues, problems, setProblems, change };
+}
+
+export interface VariableFieldsProps {
+  idPrefix: string;
+  variables: readonly RunbookVariable[];
+  form: ReturnType<typeof useVariableForm>;
+  placeholderFor: (variable: RunbookVariable) => string;
+  autoFocusIndex: number;
+}
+
+/** One field per variable, ids `${idPrefix}-${name}` (a host problem can focus its field). */
+export function VariableFields({ idPrefix, variables, form, placeholderFor, autoFocusIndex }: VariableFieldsProps) {
+  return (
+    <>
+      {variables.map((variable, index) => (
+        <VariableField
+          key={variable.name}
+          id={`${idPrefix}-${variable.name}`}
+          variable={variable}
+          value={form.values[variable.name] ?? ''}
+          onChange={(value) => form.change(variable.name, value)}
+          problem={form.problems[variable.name]}
+          placeholder={placeholderFor(variable)}
+          autoFocus={index === autoFocusIndex}
+        />
+      ))}
+    </>
+  );
 }
