@@ -14,6 +14,7 @@ import { ipcEventChannel } from './shells/electron/ipcChannels';
 import { consoleEntryUrl, consoleWindowOptions, guardWebContents } from './shells/electron/secureWindow';
 import { electronSqliteBinding } from './shells/electron/nativeModules';
 import { endFailedStartup } from './shells/electron/startupFailure';
+import { askBeforeDiscardingUnsentWork } from './shells/electron/unsentWork';
 import { createConsoleTray } from './shells/electron/tray';
 
 // dist/electron/main.js → dist/renderer, dist/electron/preload.cjs, resources/icons.
@@ -72,6 +73,8 @@ if (!app.requestSingleInstanceLock()) {
         created.hide();
       }
     });
+    // Quit while text is unsent: ask, and if the responder stays, the quit is over (closing hides again).
+    askBeforeDiscardingUnsentWork(created.webContents, (question) => dialog.showMessageBoxSync(created, question), () => (quitting = false));
     void created.loadURL(consoleEntryUrl);
     return created;
   };

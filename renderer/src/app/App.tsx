@@ -5,6 +5,7 @@ import { NavRail } from './NavRail';
 import { StatusBar } from './StatusBar';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { useTheme } from './useTheme';
+import { useUnsentDraftsWarning } from './useUnsentDraftsWarning';
 
 export function App() {
   const current = useConsole((state) => state.screen);
@@ -14,6 +15,7 @@ export function App() {
   useEffect(connectConsoleStore, []);
   useGlobalShortcuts();
   useTheme();
+  useUnsentDraftsWarning();
 
   useEffect(() => {
     // Start-up benchmark and tests read this mark: the console's first painted frame.

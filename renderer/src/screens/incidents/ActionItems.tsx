@@ -1,9 +1,10 @@
 // Follow-up work that comes out of the incident: added with owner, due date and priority, done when done.
 // Due dates are typed as ISO dates (UTC), like every other time in the console; one already past is
-// questioned before the item is added.
+// questioned before the item is added. What is typed into the add form is a draft until the item is added.
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { actionItemPriorities, type ActionItem } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
+import { draftKey, drafts, useDraft } from '../../state/drafts';
 import { ActionItemRow } from './ActionItemRow';
 import { isPastDue, pastDueSentence, readDueDate, todayUtc } from './dueDates';
 import { formErrors, withoutFields, type FormErrors } from './errors';
@@ -13,11 +14,25 @@ import { refreshDetail } from './incidentsStore';
 type Priority = (typeof actionItemPriorities)[number];
 const priorityLabels: Record<Priority, string> = { P1: 'P1 (urgent)', P2: 'P2', P3: 'P3 (when possible)' };
 
+interface ActionItemForm {
+  title: string;
+  owner: string;
+  due: string;
+  priority: Priority;
+}
+
 export function ActionItems({ incidentId, items }: { incidentId: string; items: ActionItem[] }) {
-  const [title, setTitle] = useState('');
-  const [owner, setOwner] = useState('');
-  const [due, setDue] = useState('');
-  const [priority, setPriority] = useState<Priority>('P2');
+  const key = draftKey(incidentId, 'actionItem');
+  // The priority last chosen stays for the next item; alone, with nothing typed, it is not a draft.
+  const [lastPriority, setLastPriority] = useState<Priority>(() => drafts.get<ActionItemForm>(key)?.priority ?? 'P2');
+  const [form, setForm, clearForm] = useDraft<ActionItemForm>(key, { title: '', owner: '', due: '', priority: lastPriority });
+  const { title, owner, due, priority } = form;
+  const setField = (field: keyof ActionItemForm) => (value: string) => setForm((current) => ({ ...current, [field]: value }));
+  const choosePriority = (value: Priority) => {
+    setLastPriority(value);
+    if (title || owner || due) setField('priority')(value);
+    else clearForm();
+  };
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [saving, setSaving] = useState(false);
   /** The past due date the responder was asked about. */
@@ -47,9 +62,7 @@ export function ActionItems({ incidentId, items }: { incidentId: string; items: 
     setSaving(true);
     try {
       await hostClient.call('incidents.addActionItem', { incidentId, title, owner: owner.trim(), due: read.due, priority });
-      setTitle('');
-      setOwner('');
-      setDue('');
+      clearForm();
       setErrors({ fields: {} });
       refreshDetail();
       document.getElementById(ids.title)?.focus();
@@ -90,13 +103,13 @@ export function ActionItems({ incidentId, items }: { incidentId: string; items: 
         )}
         <div className="inc-field">
           <label htmlFor={ids.title}>Action item</label>
-          <input className="text-input" placeholder="e.g. Alert on flag service latency" {...textField('title', title, setTitle)} />
+          <input className="text-input" placeholder="e.g. Alert on flag service latency" {...textField('title', title, setField('title'))} />
           <FieldError inputId={ids.title} message={e.title && `Action item ${e.title}`} />
         </div>
         <div className="inc-field-row inc-field-row-3">
           <div className="inc-field">
             <label htmlFor={ids.owner}>Owner</label>
-            <input className="text-input" {...textField('owner', owner, setOwner)} />
+            <input className="text-input" {...textField('owner', owner, setField('owner'))} />
             <FieldError inputId={ids.owner} message={e.owner} />
           </div>
           <div className="inc-field">
@@ -110,7 +123,7 @@ export function ActionItems({ incidentId, items }: { incidentId: string; items: 
                 'due',
                 due,
                 (value) => {
-                  setDue(value);
+                  setField('due')(value);
                   setPastAsked(undefined);
                 },
                 ids.dueHint,
@@ -123,7 +136,7 @@ export function ActionItems({ incidentId, items }: { incidentId: string; items: 
           </div>
           <div className="inc-field">
             <label htmlFor={ids.priority}>Priority</label>
-            <select id={ids.priority} className="text-input" value={priority} onChange={(event) => setPriority(event.target.value as Priority)}>
+            <select id={ids.priority} className="text-input" value={priority} onChange={(event) => choosePriority(event.target.value as Priority)}>
               {actionItemPriorities.map((value) => (
                 <option key={value} value={value}>
                   {priorityLabels[value]}

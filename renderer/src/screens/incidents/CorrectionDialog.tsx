@@ -1,7 +1,9 @@
-// Timeline events are never edited: a correction is a new event pointing at the one it corrects.
+// Timeline events are never edited: a correction is a new event pointing at the one it corrects. Its text
+// is a draft until added, so closing the dialog or leaving the screen does not lose it.
 import { useId, useState, type FormEvent } from 'react';
 import type { TimelineEvent } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
+import { draftKey, useDraft } from '../../state/drafts';
 import { describeEvent, kindLabel } from './describeEvent';
 import { Dialog, DialogActions } from './Dialog';
 import { formErrors, type FormErrors } from './errors';
@@ -11,7 +13,7 @@ import { useIncidents } from './incidentsStore';
 
 export function CorrectionDialog({ event, onClose, onAdded }: { event: TimelineEvent; onClose: () => void; onAdded: (correction: TimelineEvent) => void }) {
   const applyEvents = useIncidents((state) => state.applyEvents);
-  const [text, setText] = useState('');
+  const [text, setText, clearText] = useDraft(draftKey(event.incidentId, `correction/${event.id}`), '');
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [saving, setSaving] = useState(false);
   const id = useId();
@@ -22,6 +24,7 @@ export function CorrectionDialog({ event, onClose, onAdded }: { event: TimelineE
     try {
       const correction = await hostClient.call('incidents.addCorrection', { incidentId: event.incidentId, eventId: event.id, text });
       applyEvents([correction]);
+      clearText();
       onAdded(correction);
     } catch (error) {
       setErrors(formErrors(error, (path) => (path[0] === 'text' ? 'text' : undefined)));

@@ -1,8 +1,10 @@
 // The post-mortem, written while memories are fresh: summary, impact, root cause, five whys, what went
-// well, what to improve, lessons. Saved explicitly (Save or Ctrl+S); unsaved edits are marked as such.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+// well, what to improve, lessons. Saved explicitly (Save or Ctrl+S); unsaved edits are marked as such, and
+// kept as a draft (with the version they started from) until saved, across screens and reloads.
+import { useId, useState, type FormEvent } from 'react';
 import { emptyPostmortem, type Incident, type Postmortem } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
+import { draftKey, useDraft } from '../../state/drafts';
 import { formErrors, type FormErrors } from './errors';
 import { describedBy, FieldError } from './FieldError';
 import { useIncidents } from './incidentsStore';
@@ -23,28 +25,34 @@ const reflections: { key: TextField; label: string; rows: number }[] = [
 const normalised = (postmortem: Postmortem): Postmortem => ({ ...postmortem, fiveWhys: Array.from({ length: 5 }, (_, index) => postmortem.fiveWhys[index] ?? '') });
 const same = (a: Postmortem, b: Postmortem) => JSON.stringify(normalised(a)) === JSON.stringify(normalised(b));
 
+/** Unsaved edits and the saved post-mortem they started from (to tell when someone else saved since). */
+interface PostmortemDraft {
+  postmortem: Postmortem;
+  baseline: Postmortem;
+}
+
 export function PostmortemEditor({ incident }: { incident: Incident }) {
   const applyIncident = useIncidents((state) => state.applyIncident);
-  const saved = incident.postmortem ?? emptyPostmortem;
-  const [draft, setDraft] = useState<Postmortem>(() => normalised(saved));
-  const [baseline, setBaseline] = useState<Postmortem>(() => normalised(saved));
+  const saved = normalised(incident.postmortem ?? emptyPostmortem);
+  // Without edits here the form shows what is saved, so it follows saves made elsewhere (another window, the CLI).
+  const [edits, setEdits] = useDraft<PostmortemDraft | null>(draftKey(incident.id, 'postmortem'), null);
+  const draft = edits?.postmortem ?? saved;
+  const baseline = edits?.baseline ?? saved;
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
   const dirty = !same(draft, baseline);
-  const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
   const changedElsewhere = dirty && !same(saved, baseline);
   const idBase = useId();
   const fieldId = (key: string) => `${idBase}-${key}`;
 
-  // Someone else (another window, the CLI) saved: follow it unless there are edits here.
-  useEffect(() => {
-    if (!dirtyRef.current) {
-      setDraft(normalised(saved));
-      setBaseline(normalised(saved));
-    }
-  }, [saved]);
+  /** Applies `change` to the draft; a draft back to its baseline is no draft. */
+  const edit = (change: (postmortem: Postmortem) => Postmortem) =>
+    setEdits((current) => {
+      const from = current?.baseline ?? saved;
+      const next = change(current?.postmortem ?? from);
+      return same(next, from) ? null : { postmortem: next, baseline: from };
+    });
 
   const save = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -55,7 +63,9 @@ export function PostmortemEditor({ incident }: { incident: Incident }) {
       const postmortem = normalised(draft);
       const updated = await hostClient.call('incidents.savePostmortem', { incidentId: incident.id, postmortem });
       applyIncident(updated);
-      setBaseline(normalised(updated.postmortem));
+      // Edits made while saving stay a draft, now against what was saved.
+      const nowSaved = normalised(updated.postmortem);
+      setEdits((current) => (current && !same(current.postmortem, nowSaved) ? { postmortem: current.postmortem, baseline: nowSaved } : null));
       setErrors({ fields: {} });
       setStatus(`Saved at ${new Date().toISOString().slice(11, 19)} UTC`);
     } catch (error) {
@@ -66,8 +76,8 @@ export function PostmortemEditor({ incident }: { incident: Incident }) {
     }
   };
 
-  const set = (key: TextField, value: string) => setDraft((previous) => ({ ...previous, [key]: value }));
-  const setWhy = (index: number, value: string) => setDraft((previous) => ({ ...previous, fiveWhys: previous.fiveWhys.map((why, at) => (at === index ? value : why)) }));
+  const set = (key: TextField, value: string) => edit((previous) => ({ ...previous, [key]: value }));
+  const setWhy = (index: number, value: string) => edit((previous) => ({ ...previous, fiveWhys: previous.fiveWhys.map((why, at) => (at === index ? value : why)) }));
   const e = errors.fields;
 
   const textArea = (key: TextField, label: string, rows: number, hint?: string) => (

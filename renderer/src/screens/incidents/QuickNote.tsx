@@ -1,10 +1,12 @@
 // The fastest way onto the record: type, Enter. Shift+Enter starts a new line. The field clears and keeps
 // focus on success; on failure the text stays and the reason is shown until the text changes. Notes have
 // the contract's length limit: a counter appears as it nears, and a longer note is refused here, in a
-// sentence, with the way out (attach it as a file) one click away.
+// sentence, with the way out (attach it as a file) one click away. Unsent text is a draft (state/drafts):
+// it outlives leaving the screen and reloading the page.
 import { errorMessage } from '../../../../electron/contract';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { hostClient } from '../../api/hostClient';
+import { draftKey, useDraft } from '../../state/drafts';
 import { CharacterCount, counterId } from './CharacterCount';
 import { useIncidents } from './incidentsStore';
 import { attachTextAsEvidence } from './textEvidence';
@@ -14,7 +16,7 @@ const maxNote = incidentTextLimits.note;
 
 export function QuickNote({ incidentId, closed, onAdded }: { incidentId: string; closed?: boolean; onAdded: () => void }) {
   const applyEvents = useIncidents((state) => state.applyEvents);
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft(draftKey(incidentId, 'note'), '');
   const [error, setError] = useState<string>();
   const [attached, setAttached] = useState('');
   const [sending, setSending] = useState(false);
@@ -38,8 +40,7 @@ export function QuickNote({ incidentId, closed, onAdded }: { incidentId: string;
       const event = await hostClient.call('incidents.addNote', { incidentId, text: sent });
       applyEvents([event]);
       // Whatever was typed while the note travelled stays in the field.
-      const now = textRef.current;
-      setText(now.startsWith(sent) ? now.slice(sent.length).replace(/^\n/, '') : now);
+      setText((now) => (now.startsWith(sent) ? now.slice(sent.length).replace(/^\n/, '') : now));
       onAdded();
     } catch (caught) {
       setError(errorMessage(caught));

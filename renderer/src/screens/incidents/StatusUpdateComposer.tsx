@@ -3,11 +3,13 @@
 // The status list starts at where the incident stands and offers only the statuses it can move on to:
 // posting a later one moves the incident there (the form says so first), and announcing "resolved" asks,
 // like the Resolve button, when work is still open. Once resolved, no next update is due, so no ETA.
+// Once edited, the form is a draft (state/drafts) until posted or reset: it outlives screens and reloads.
 import { errorMessage, lifecycleOrder, statusUpdateChoices, type StatusUpdateStatus } from '../../../../electron/contract';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Incident, StatusUpdateFields, TimelineEvent } from '../../../../electron/contract';
 import { deadlinesStopped, statusUpdateCadenceMinutes } from '../../../../electron/contract/incidentDeadlines';
 import { hostClient } from '../../api/hostClient';
+import { draftKey, useDraft } from '../../state/drafts';
 import { CharacterCount, counterId } from './CharacterCount';
 import { formErrors, withoutFields, type FormErrors } from './errors';
 import { describedBy, FieldError } from './FieldError';
@@ -50,6 +52,8 @@ const toDraft = (fields: StatusUpdateFields): Draft => ({
   evidenceRefs: fields.evidenceRefs.join('\n'),
 });
 
+const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
+
 const toFields = (draft: Draft): StatusUpdateFields => ({
   status: draft.status,
   impact: draft.impact.trim(),
@@ -68,7 +72,10 @@ function withStatus(draft: Draft, status: StatusUpdateStatus, now: number): Draf
 
 export function StatusUpdateComposer({ incident, timeline }: { incident: Incident; timeline: readonly TimelineEvent[] }) {
   const applyEvents = useIncidents((state) => state.applyEvents);
-  const [draft, setDraft] = useState<Draft>();
+  /** The host's prefilled draft, shown until the responder edits it. */
+  const [prefilled, setPrefilled] = useState<Draft>();
+  const [edited, setEdited, clearEdited] = useDraft<Draft | null>(draftKey(incident.id, 'statusUpdate'), null);
+  const draft = edited ?? prefilled;
   const [loadError, setLoadError] = useState<string>();
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [posting, setPosting] = useState(false);
@@ -83,7 +90,7 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
     setLoadError(undefined);
     try {
       const { fields } = await hostClient.call('incidents.statusUpdateDraft', { incidentId: incident.id });
-      setDraft(toDraft(fields));
+      setPrefilled(toDraft(fields));
       setErrors({ fields: {} });
     } catch (error) {
       setLoadError(errorMessage(error));
@@ -98,8 +105,10 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
   // one an update can announce, so the draft follows the incident.
   useEffect(() => {
     const allowed = statusUpdateChoices(incident.status);
-    setDraft((previous) => (previous && !allowed.includes(previous.status) ? withStatus(previous, allowed[0]!, Date.now()) : previous));
-  }, [incident.status]);
+    const follow = <D extends Draft | undefined | null>(previous: D) => (previous && !allowed.includes(previous.status) ? withStatus(previous, allowed[0]!, Date.now()) : previous);
+    setPrefilled(follow);
+    setEdited(follow);
+  }, [incident.status, setEdited]);
 
   const last = lastStatusUpdate(timeline);
   const due = nextUpdateDue(incident, last);
@@ -115,6 +124,8 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
       setPosted(`Posted to the timeline at ${utcClock(posted.occurredAt)} UTC.${moved}`);
       if (moved) refreshDetail();
       await loadDraft();
+      // What was posted is no longer a draft (the fresh prefill shows); anything typed since still is.
+      setEdited((current) => (current && JSON.stringify(toFields(current)) !== JSON.stringify(fields) ? current : null));
     } catch (error) {
       setErrors(formErrors(error, (path) => (path[0] === 'fields' ? path[1] : undefined)));
     } finally {
@@ -141,7 +152,13 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
 
   /** A message is about what was sent; once its field changes it no longer applies. */
   const change = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((previous) => previous && (key === 'status' ? withStatus(previous, value as StatusUpdateStatus, Date.now()) : { ...previous, [key]: value }));
+    setEdited((current) => {
+      const previous = current ?? prefilled;
+      if (!previous) return current;
+      const next = key === 'status' ? withStatus(previous, value as StatusUpdateStatus, Date.now()) : { ...previous, [key]: value };
+      // Edited back to the prefilled text: nothing left to keep.
+      return prefilled && sameDraft(next, prefilled) ? null : next;
+    });
     // A new status may change whether an ETA is needed, so its message goes too.
     setErrors((current) => withoutFields(current, key, ...(key === 'status' ? ['nextUpdateAt'] : [])));
   };
@@ -263,7 +280,15 @@ export function StatusUpdateComposer({ incident, timeline }: { incident: Inciden
             <button type="submit" className="button button-primary" disabled={posting || resolveGuard.checking}>
               {posting ? 'Posting…' : 'Post status update'}
             </button>
-            <button type="button" className="button" onClick={() => void loadDraft()} disabled={posting}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                clearEdited();
+                void loadDraft();
+              }}
+              disabled={posting}
+            >
               Reset to a fresh draft
             </button>
           </div>
