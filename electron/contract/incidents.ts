@@ -61,10 +61,19 @@ export const incidentTextLimits = {
   actionItemTitle: 500,
 } as const;
 
+/**
+ * The one scale every playbook's scheme maps onto, most severe first: the playbooks name their levels
+ * Critical, High, Medium and Low (seed 000's two release-gate levels are its critical and high ones). It
+ * lets a level of one scheme be shown as the level of another, and gives each tier its own colour.
+ */
+export const severityTiers = ['critical', 'high', 'medium', 'low'] as const;
+export type SeverityTier = (typeof severityTiers)[number];
+
 export interface SeverityLevel {
   id: string;
   label: string;
   definition: string;
+  tier: SeverityTier;
   /** Minutes within which the response must start; undefined where the playbook sets none. */
   responseMinutes?: number;
   /** How the playbook words it ("Immediate (< 15 minutes)", "Next business day"). */
@@ -84,10 +93,10 @@ export const severitySchemes: SeverityScheme[] = [
     name: 'SEV0–SEV3 (funds, blocking, UX, cosmetic)',
     source: 'Incident Runbook, pilot (seed 002)',
     levels: [
-      { id: 'SEV0', label: 'SEV0 Critical', definition: 'Funds incorrect or double release, ledger inconsistency, data integrity issues', responseMinutes: 15, responseText: 'Immediate (< 15 minutes)' },
-      { id: 'SEV1', label: 'SEV1 High', definition: 'Blocking operations: disputes stuck, timers not visible, admin cannot resolve, state transitions blocked', responseMinutes: 60, responseText: '< 1 hour' },
-      { id: 'SEV2', label: 'SEV2 Medium', definition: 'Non-blocking UX bugs, translation issues, slow pages, minor display errors', responseMinutes: 240, responseText: '< 4 hours (business hours)' },
-      { id: 'SEV3', label: 'SEV3 Low', definition: 'Minor UI cosmetics, typos, styling issues', responseText: 'Next business day' },
+      { id: 'SEV0', label: 'SEV0 Critical', definition: 'Funds incorrect or double release, ledger inconsistency, data integrity issues', tier: 'critical', responseMinutes: 15, responseText: 'Immediate (< 15 minutes)' },
+      { id: 'SEV1', label: 'SEV1 High', definition: 'Blocking operations: disputes stuck, timers not visible, admin cannot resolve, state transitions blocked', tier: 'high', responseMinutes: 60, responseText: '< 1 hour' },
+      { id: 'SEV2', label: 'SEV2 Medium', definition: 'Non-blocking UX bugs, translation issues, slow pages, minor display errors', tier: 'medium', responseMinutes: 240, responseText: '< 4 hours (business hours)' },
+      { id: 'SEV3', label: 'SEV3 Low', definition: 'Minor UI cosmetics, typos, styling issues', tier: 'low', responseText: 'Next business day' },
     ],
   },
   {
@@ -95,8 +104,8 @@ export const severitySchemes: SeverityScheme[] = [
     name: 'SEV-1/SEV-2 (release gates)',
     source: 'WP07 Incident Readiness Runbook (seed 000)',
     levels: [
-      { id: 'SEV-1', label: 'SEV-1', definition: 'Mass deny from flag outage (fail-closed); gate-critical failure', responseMinutes: 5, responseText: 'Acknowledge and assign an incident commander within 5 minutes' },
-      { id: 'SEV-2', label: 'SEV-2', definition: 'Deny-reason spike or tracking/payment failure pattern', responseMinutes: 5, responseText: 'Acknowledge and assign an incident commander within 5 minutes' },
+      { id: 'SEV-1', label: 'SEV-1', definition: 'Mass deny from flag outage (fail-closed); gate-critical failure', tier: 'critical', responseMinutes: 5, responseText: 'Acknowledge and assign an incident commander within 5 minutes' },
+      { id: 'SEV-2', label: 'SEV-2', definition: 'Deny-reason spike or tracking/payment failure pattern', tier: 'high', responseMinutes: 5, responseText: 'Acknowledge and assign an incident commander within 5 minutes' },
     ],
   },
   {
@@ -104,10 +113,10 @@ export const severitySchemes: SeverityScheme[] = [
     name: 'P1–P4',
     source: 'Story 4.10 Incident Response & Runbooks (seed 001)',
     levels: [
-      { id: 'P1', label: 'P1', definition: 'Critical: e.g. database outage, payment processing failure', responseText: 'Page on-call; secondary escalation after 15 minutes' },
-      { id: 'P2', label: 'P2', definition: 'High: e.g. error rate above 5%', responseText: 'Page on-call; secondary escalation after 15 minutes' },
-      { id: 'P3', label: 'P3', definition: 'Medium', responseText: 'Not set by the playbook' },
-      { id: 'P4', label: 'P4', definition: 'Low', responseText: 'Not set by the playbook' },
+      { id: 'P1', label: 'P1', definition: 'Critical: e.g. database outage, payment processing failure', tier: 'critical', responseText: 'Page on-call; secondary escalation after 15 minutes' },
+      { id: 'P2', label: 'P2', definition: 'High: e.g. error rate above 5%', tier: 'high', responseText: 'Page on-call; secondary escalation after 15 minutes' },
+      { id: 'P3', label: 'P3', definition: 'Medium', tier: 'medium', responseText: 'Not set by the playbook' },
+      { id: 'P4', label: 'P4', definition: 'Low', tier: 'low', responseText: 'Not set by the playbook' },
     ],
   },
   {
@@ -115,10 +124,10 @@ export const severitySchemes: SeverityScheme[] = [
     name: 'Severity 1–4',
     source: 'Web3 Marketplace Incident Response Playbook (seed 003)',
     levels: [
-      { id: 'Severity 1', label: 'Severity 1 (Critical)', definition: 'Complete service outage or security breach', responseMinutes: 5, responseText: 'Immediate (< 5 minutes); escalates to on-call engineer and management' },
-      { id: 'Severity 2', label: 'Severity 2 (High)', definition: 'Major functionality impacted, significant user impact (error rates > 10%, responses > 5 s)', responseMinutes: 15, responseText: '15 minutes; on-call engineer, notify team lead' },
-      { id: 'Severity 3', label: 'Severity 3 (Medium)', definition: 'Partial functionality impacted, moderate user impact (error rates 5–10%)', responseMinutes: 60, responseText: '1 hour; on-call engineer' },
-      { id: 'Severity 4', label: 'Severity 4 (Low)', definition: 'Minor issues, minimal user impact', responseText: 'Next business day; standard ticket queue' },
+      { id: 'Severity 1', label: 'Severity 1 (Critical)', definition: 'Complete service outage or security breach', tier: 'critical', responseMinutes: 5, responseText: 'Immediate (< 5 minutes); escalates to on-call engineer and management' },
+      { id: 'Severity 2', label: 'Severity 2 (High)', definition: 'Major functionality impacted, significant user impact (error rates > 10%, responses > 5 s)', tier: 'high', responseMinutes: 15, responseText: '15 minutes; on-call engineer, notify team lead' },
+      { id: 'Severity 3', label: 'Severity 3 (Medium)', definition: 'Partial functionality impacted, moderate user impact (error rates 5–10%)', tier: 'medium', responseMinutes: 60, responseText: '1 hour; on-call engineer' },
+      { id: 'Severity 4', label: 'Severity 4 (Low)', definition: 'Minor issues, minimal user impact', tier: 'low', responseText: 'Next business day; standard ticket queue' },
     ],
   },
 ];
@@ -127,6 +136,32 @@ export const defaultSeveritySchemeId = 'sev0-3';
 
 export function findSeverityScheme(id: string): SeverityScheme | undefined {
   return severitySchemes.find((scheme) => scheme.id === id);
+}
+
+/**
+ * The scheme and level a level id belongs to, whatever the scheme (runbooks and the trigger matrix name a
+ * level, not a scheme). Level ids are unique across the schemes; case is ignored.
+ */
+export function findSeverityLevel(levelId: string): { scheme: SeverityScheme; level: SeverityLevel } | undefined {
+  const wanted = levelId.trim().toLowerCase();
+  for (const scheme of severitySchemes) {
+    const level = scheme.levels.find((candidate) => candidate.id.toLowerCase() === wanted);
+    if (level) return { scheme, level };
+  }
+  return undefined;
+}
+
+/**
+ * The level of `schemeId` that stands for `levelId` (of any scheme): the level itself when it is in that
+ * scheme, else the level of the same tier; undefined when the scheme has no level of that tier (SEV2,
+ * medium, in the two-level release-gate scheme) or the level is unknown.
+ */
+export function correspondingSeverityLevel(levelId: string, schemeId: string): SeverityLevel | undefined {
+  const found = findSeverityLevel(levelId);
+  const scheme = findSeverityScheme(schemeId);
+  if (!found || !scheme) return undefined;
+  if (found.scheme.id === scheme.id) return found.level;
+  return scheme.levels.find((level) => level.tier === found.level.tier);
 }
 
 /** Status-update checkpoints and their maximum delay in minutes (seed 000, "Communication and Status Update Minimum"). */

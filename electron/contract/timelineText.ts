@@ -66,15 +66,23 @@ function pageSummary(data: Data): string {
   return summary ? `: ${summary}` : '';
 }
 
+/** What happened to a checklist item, in a verb: "Step 2 started", "Step 2 done", "Exit criterion 1 met". */
+const itemStateWords: Record<string, string> = { running: 'started', done: 'done', skipped: 'skipped', failed: 'failed', pending: 'reset to pending' };
+
+// What changed comes first ("Step 2 done: Purge the cache (runbook …)"), so two entries about one step differ
+// in the part a narrow timeline row still shows.
 function describeRunbookStep(data: Data): string {
   const label = text(data.step);
+  const item = /^\d+$/.test(label) ? `Step ${label}` : label ? label.charAt(0).toUpperCase() + label.slice(1) : 'Runbook step';
   const title = text(data.title) || text(data.stepId);
   const runbook = text(data.runbookTitle) || text(data.runbook) || text(data.runbookId);
-  const outcome = text(data.state) || text(data.outcome) || text(data.status) || text(data.result);
+  const state = text(data.state) || text(data.outcome) || text(data.status) || text(data.result);
+  const exitCriterion = text(data.key).startsWith('exit:') || label.startsWith('exit criterion');
+  const change = state === 'done' && exitCriterion ? 'met' : (itemStateWords[state] ?? state);
   const why = text(data.reason) && `reason: ${text(data.reason)}`;
   const confirmation = record(data.confirmation);
   const brokeGlass = text(confirmation.target) && `break-glass confirmed for ${text(confirmation.target)}: ${text(confirmation.reason)}`;
-  return `Runbook ${/^\d+$/.test(label) ? `step ${label}` : label || 'step'}${title ? `: ${title}` : ''}${paren(joined(outcome, runbook && `runbook ${runbook}`, why, brokeGlass))}`;
+  return `${item}${change ? ` ${change}` : ''}${title ? `: ${title}` : ''}${paren(joined(runbook && `runbook ${runbook}`, why, brokeGlass))}`;
 }
 
 function describeRunbookVariables(data: Data): string {

@@ -228,8 +228,8 @@ test('guided run inside an incident: a variable set later, masked command, copy 
   await expect(page.getByRole('listitem', { name: /^Criterion 1:/ }).getByText('Done', { exact: true })).toBeVisible();
 
   // Every move is on the incident's timeline, in words, with the break-glass confirmation.
-  await expect(page.getByText(/Runbook step 2: Purge the tenant's cache\. \(done.*break-glass confirmed for edge-prod: Tenant sees stale prices/).first()).toBeVisible();
-  await expect(page.getByText(/Runbook step 1: .*\(failed/).first()).toBeVisible();
+  await expect(page.getByText(/^Step 2 done: Purge the tenant's cache\. \(runbook .*break-glass confirmed for edge-prod: Tenant sees stale prices/).first()).toBeVisible();
+  await expect(page.getByText(/^Step 1 failed: /).first()).toBeVisible();
 
   // What reached the timeline: secrets masked, the break-glass reason recorded.
   const events = await host.call('incidents.timeline', { incidentId: incident.id });

@@ -46,3 +46,43 @@ describe('a command_run event', () => {
     expect(commandRun({ capture: 'unavailable' })).toBe('Terminal: commands are not being captured');
   });
 });
+
+// What changed comes first: a long step title cut off at the row's width must not hide whether the step
+// started, finished or failed.
+describe('a runbook_step event', () => {
+  const step = (data: Record<string, unknown>) => describeTimelineEvent({ kind: 'runbook_step', data });
+  const purge = { runbookTitle: 'Edge cache purge', key: 'step:2', step: '2', title: "Purge the tenant's cache" };
+
+  it('opens with the step and its new state, then its title, then the runbook', () => {
+    expect(step({ ...purge, state: 'running' })).toBe("Step 2 started: Purge the tenant's cache (runbook Edge cache purge)");
+    expect(step({ ...purge, state: 'done' })).toBe("Step 2 done: Purge the tenant's cache (runbook Edge cache purge)");
+    expect(step({ ...purge, state: 'failed' })).toBe("Step 2 failed: Purge the tenant's cache (runbook Edge cache purge)");
+    expect(step({ ...purge, state: 'pending' })).toBe("Step 2 reset to pending: Purge the tenant's cache (runbook Edge cache purge)");
+  });
+
+  it('keeps two entries about one long step apart in their first words', () => {
+    const title = 'Acknowledge the page in the paging tool and open the incident channel for everyone involved';
+    const started = step({ ...purge, title, state: 'running' });
+    const done = step({ ...purge, title, state: 'done' });
+    expect(started.slice(0, 16)).not.toBe(done.slice(0, 16));
+  });
+
+  it('gives the reason for a skip and the break-glass confirmation after the runbook', () => {
+    expect(step({ ...purge, state: 'skipped', reason: 'cache already cold' })).toBe("Step 2 skipped: Purge the tenant's cache (runbook Edge cache purge, reason: cache already cold)");
+    expect(step({ ...purge, state: 'done', confirmation: { target: 'edge-prod', reason: 'stale prices' } })).toBe(
+      "Step 2 done: Purge the tenant's cache (runbook Edge cache purge, break-glass confirmed for edge-prod: stale prices)",
+    );
+  });
+
+  it('names verification checks and exit criteria as such; an exit criterion is met', () => {
+    expect(step({ runbookTitle: 'Edge cache purge', key: 'verify:1', step: 'verification 1', title: 'Prices are fresh', state: 'done' })).toBe('Verification 1 done: Prices are fresh (runbook Edge cache purge)');
+    expect(step({ runbookTitle: 'Edge cache purge', key: 'exit:1', step: 'exit criterion 1', title: 'No stale prices for 10 minutes', state: 'done' })).toBe(
+      'Exit criterion 1 met: No stale prices for 10 minutes (runbook Edge cache purge)',
+    );
+  });
+
+  it('still reads events recorded by older versions or other devices', () => {
+    expect(step({ stepId: 'drain', outcome: 'done', runbookId: 'db-failover' })).toBe('Runbook step done: drain (runbook db-failover)');
+    expect(step({})).toBe('Runbook step');
+  });
+});

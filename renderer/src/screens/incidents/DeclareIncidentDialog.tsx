@@ -8,7 +8,7 @@ import { useConsole } from '../../state/consoleStore';
 import { Dialog, DialogActions } from './Dialog';
 import { formErrors, withoutFields, type FormErrors } from './errors';
 import { describedBy, FieldError } from './FieldError';
-import { schemeOf } from './severity';
+import { correspondenceOf, schemeOf, type Correspondence } from './severity';
 
 const fieldOf: Record<string, string> = { title: 'title', severity: 'severity', severityScheme: 'severity', triggerId: 'trigger', services: 'services', tenants: 'tenants', commander: 'commander', drill: 'drill' };
 
@@ -55,14 +55,18 @@ export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => 
   /** A field's message is about what was sent; once the field changes it no longer applies. */
   const edited = (field: (typeof fieldOrder)[number]) => setErrors((current) => withoutFields(current, field));
 
+  // A trigger's default comes from the trigger matrix, in its playbook's scheme (SEV-1/SEV-2): it is
+  // suggested as the workspace scheme's level of the same tier (SEV-1 → SEV0), saying where it comes from.
   const known = knownTriggers.find((candidate) => candidate.id.toLowerCase() === trigger.trim().toLowerCase());
-  const suggested = known ? scheme.levels.find((level) => level.id === known.defaultSeverity) : undefined;
+  const match = known ? correspondenceOf(known.defaultSeverity, scheme.id) : undefined;
+  const suggested = match && match.kind !== 'none' ? match.level : undefined;
 
   const changeTrigger = (value: string) => {
     setTrigger(value);
     edited('trigger');
-    const match = knownTriggers.find((candidate) => candidate.id.toLowerCase() === value.trim().toLowerCase());
-    const level = match && scheme.levels.find((candidate) => candidate.id === match.defaultSeverity);
+    const candidate = knownTriggers.find((entry) => entry.id.toLowerCase() === value.trim().toLowerCase());
+    const correspondence = candidate && correspondenceOf(candidate.defaultSeverity, scheme.id);
+    const level = correspondence && correspondence.kind !== 'none' ? correspondence.level : undefined;
     if (level && !severityChosen) {
       setSeverity(level.id);
       edited('severity');
@@ -169,16 +173,12 @@ export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => 
           <datalist id={ids.triggers}>
             {knownTriggers.map((known) => (
               <option key={known.id} value={known.id}>
-                {`${known.summary} (default ${known.defaultSeverity})`}
+                {`${known.summary} (${suggestionText(known.defaultSeverity, correspondenceOf(known.defaultSeverity, scheme.id))})`}
               </option>
             ))}
           </datalist>
           <p id={ids.triggerHint} className="field-help">
-            {known
-              ? suggested
-                ? `${known.id}: ${known.summary}. Suggested severity ${suggested.id}${severity === suggested.id ? ' (selected)' : ''}.`
-                : `${known.id}: ${known.summary}. Its default ${known.defaultSeverity} is not in this scheme: choose a level.`
-              : 'Free text; known triggers are suggested as you type.'}
+            {known && match ? `${known.id}: ${known.summary}. ${suggestionHint(known.defaultSeverity, match, severity)}` : 'Free text; known triggers are suggested as you type.'}
             {known && suggested && severity !== suggested.id && (
               <>
                 {' '}
@@ -237,4 +237,19 @@ export function DeclareIncidentDialog({ onClose, onDeclared }: { onClose: () => 
       </form>
     </Dialog>
   );
+}
+
+/** What a known trigger suggests, in the workspace's scheme, naming the playbook's own level when it differs. */
+function suggestionText(defaultSeverity: string, match: Correspondence): string {
+  if (match.kind === 'same') return `suggests ${match.level.id}`;
+  if (match.kind === 'mapped') return `suggests ${match.level.id}; trigger matrix: ${defaultSeverity}`;
+  return `trigger matrix: ${defaultSeverity}, no level of this scheme`;
+}
+
+/** The hint under the trigger field: the suggested level, and where it comes from when the schemes differ. */
+function suggestionHint(defaultSeverity: string, match: Correspondence, chosen: string): string {
+  if (match.kind === 'none') return `The trigger matrix's ${defaultSeverity}${match.from ? ` (${match.from.tier})` : ''} has no level in this scheme: choose one.`;
+  const suggestion = `Suggested severity ${match.level.id}${chosen === match.level.id ? ' (selected)' : ''}`;
+  if (match.kind === 'same') return `${suggestion}.`;
+  return `${suggestion}: the trigger matrix says ${match.from.id}, ${match.from.tier} in ${match.fromScheme.name}, as ${match.level.id} is here.`;
 }

@@ -1,10 +1,11 @@
 // Search, filters and sort of the incident list. The search asks the host (full-text over titles, notes,
 // status updates and text evidence), debounced so typing stays smooth.
 import { useEffect, useId, useState } from 'react';
-import { incidentStatuses, severitySchemes, type IncidentStatus } from '../../../../electron/contract';
+import { incidentStatuses, type IncidentStatus } from '../../../../electron/contract';
 import { useConsole } from '../../state/consoleStore';
 import { SearchIcon } from './incidentIcons';
 import { useIncidents, type SortKey } from './incidentsStore';
+import { levelChoiceText, severityFilterChoices } from './severity';
 import { statusLabel } from './statusLabels';
 
 const sortLabels: Record<SortKey, string> = { detected: 'Newest detected', updated: 'Recently updated', severity: 'Most severe' };
@@ -25,8 +26,9 @@ export function IncidentFilters() {
     return () => clearTimeout(timer);
   }, [query, setFilters]);
 
-  // The workspace's scheme first: that is what new incidents use.
-  const schemes = [...severitySchemes].sort((a, b) => Number(b.id === workspaceScheme) - Number(a.id === workspaceScheme));
+  // The workspace's levels by themselves (what new incidents use), then each other playbook's scheme under
+  // its own name, every level in the same words: "SEV0 · critical", "P1 · critical".
+  const severityChoices = severityFilterChoices(workspaceScheme);
 
   return (
     <div className="inc-filters" role="search" aria-label="Find incidents">
@@ -62,11 +64,16 @@ export function IncidentFilters() {
         <label htmlFor={ids.severity}>Severity</label>
         <select id={ids.severity} className="text-input" value={filters.severity} onChange={(event) => setFilters({ severity: event.target.value })}>
           <option value="">All severities</option>
-          {schemes.map((scheme) => (
-            <optgroup key={scheme.id} label={scheme.name}>
-              {scheme.levels.map((level) => (
-                <option key={`${scheme.id}:${level.id}`} value={level.id}>
-                  {level.label}
+          {severityChoices.workspace.levels.map((level) => (
+            <option key={level.id} value={level.id} title={level.definition}>
+              {levelChoiceText(level)}
+            </option>
+          ))}
+          {severityChoices.others.map(({ scheme, levels }) => (
+            <optgroup key={scheme.id} label={`Other scheme: ${scheme.name}`}>
+              {levels.map((level) => (
+                <option key={level.id} value={level.id} title={level.definition}>
+                  {levelChoiceText(level)}
                 </option>
               ))}
             </optgroup>

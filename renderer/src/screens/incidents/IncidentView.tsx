@@ -5,6 +5,7 @@ import { useConsole } from '../../state/consoleStore';
 import { ActionItems } from './ActionItems';
 import { EvidencePanel } from './EvidencePanel';
 import { attachFiles } from './evidenceUploads';
+import { counted, countedOf } from './counted';
 import { AttachIcon } from './incidentIcons';
 import { IncidentHeader } from './IncidentHeader';
 import { useIncidents } from './incidentsStore';
@@ -72,7 +73,7 @@ export function IncidentView({ incidentId }: { incidentId: string }) {
         <section className="timeline-column" aria-label="Timeline">
           <div className="timeline-toolbar">
             <h3>Timeline</h3>
-            <span className="muted timeline-count">{timelineDone ? `${timeline.length.toLocaleString('en')} events` : `${timeline.length.toLocaleString('en')} of ${detail.timelineCount.toLocaleString('en')} events`}</span>
+            <span className="muted timeline-count">{timelineDone ? counted(timeline.length, 'event') : countedOf(timeline.length, detail.timelineCount, 'event')}</span>
             <VerifyTimeline incidentId={incident.id} />
           </div>
           <Timeline events={timeline} done={timelineDone} error={timelineError} expectedCount={detail.timelineCount} latestSignal={latestSignal} />

@@ -3,6 +3,7 @@ import { errorMessage } from '../../../../electron/contract';
 import { useState } from 'react';
 import type { ResultOf } from '../../../../electron/contract';
 import { hostClient } from '../../api/hostClient';
+import { counted } from './counted';
 import { ShieldIcon } from './incidentIcons';
 
 type Verdict = ResultOf<'incidents.verifyTimeline'>;
@@ -32,11 +33,11 @@ export function VerifyTimeline({ incidentId }: { incidentId: string }) {
         {busy ? 'Verifying…' : 'Verify timeline'}
       </button>
       <div role="status" className="verify-result">
-        {verdict?.ok && <span className="verify-ok">✓ Hash chain intact ({verdict.eventsChecked} events)</span>}
+        {verdict?.ok && <span className="verify-ok">✓ Hash chain intact ({counted(verdict.eventsChecked, 'event')})</span>}
         {verdict && !verdict.ok && (
           <details className="verify-bad">
             <summary>
-              ⚠ Hash chain broken: {verdict.problems.length} problem{verdict.problems.length === 1 ? '' : 's'} in {verdict.eventsChecked} events
+              ⚠ Hash chain broken: {counted(verdict.problems.length, 'problem')} in {counted(verdict.eventsChecked, 'event')}
             </summary>
             <ul>
               {verdict.problems.map((problem) => (

@@ -2,6 +2,7 @@
 // items, terminals whose shell still runs. Resolving is allowed anyway (the responder decides), but never
 // without saying what is left, with the counts.
 import type { ActionItem, RunbookRun, TerminalInfo } from '../../../../electron/contract';
+import { counted } from './counted';
 
 export interface OpenWork {
   /** Steps neither done nor skipped, across the incident's runs, and how many of them are running or failed. */
@@ -31,7 +32,6 @@ export function openWorkOf(runs: readonly RunbookRun[], actionItems: readonly Ac
   return work;
 }
 
-const counted = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 const quoted = (titles: string[]) => titles.map((title) => `“${title}”`).join(', ');
 
 /** One sentence per kind of open work; empty when nothing is left. */

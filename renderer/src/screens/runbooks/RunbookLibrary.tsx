@@ -2,6 +2,7 @@
 // the files that could not be loaded, each problem as path:line:col so it can be fixed in an editor.
 import { useId, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { RunbookFileReport } from '../../../../electron/contract';
+import { SeverityBadge } from '../incidents/SeverityBadge';
 import { OriginBadge } from './RunbookParts';
 import { useRunbookLibrary } from './runbookLibraryStore';
 
@@ -82,7 +83,7 @@ export function RunbookLibrary({ onShowProblems }: { onShowProblems: () => void 
             <button type="button" className="rb-list-item" aria-current={summary.id === selectedId ? 'true' : undefined} onClick={() => void open(summary.id)}>
               <span className="rb-list-title">{summary.title}</span>
               <span className="rb-list-meta">
-                {summary.severity && <span className="rb-badge rb-badge-severity">{summary.severity}</span>}
+                {summary.severity && <SeverityBadge severity={summary.severity} />}
                 <OriginBadge origin={summary.origin} />
                 <span className="muted">
                   {summary.stepCount} step{summary.stepCount === 1 ? '' : 's'}

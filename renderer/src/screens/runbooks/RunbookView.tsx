@@ -4,6 +4,7 @@
 import { useId, type ReactNode, type Ref } from 'react';
 import type { LibraryRunbook, RunbookStep } from '../../../../electron/contract';
 import { useConsole } from '../../state/consoleStore';
+import { SeverityInWorkspace } from '../incidents/SeverityBadge';
 import { BreakGlassBadge, CommandBlock, needsNetwork, networkRequirements, OriginBadge, RequiresBadges } from './RunbookParts';
 
 export function RunbookView({ runbook, headingRef }: { runbook: LibraryRunbook; headingRef?: Ref<HTMLHeadingElement> }) {
@@ -17,7 +18,7 @@ export function RunbookView({ runbook, headingRef }: { runbook: LibraryRunbook; 
           {runbook.title}
         </h2>
         <div className="rb-view-meta">
-          {runbook.severity && <span className="rb-badge rb-badge-severity">Severity {runbook.severity}</span>}
+          {runbook.severity && <SeverityInWorkspace severity={runbook.severity} />}
           <OriginBadge origin={source.origin} />
           <span className="muted">
             {runbook.steps.length} step{runbook.steps.length === 1 ? '' : 's'} · id <code>{runbook.id}</code>
@@ -46,7 +47,7 @@ export function RunbookView({ runbook, headingRef }: { runbook: LibraryRunbook; 
               <li key={trigger.id} className="rb-trigger">
                 <div className="rb-trigger-head">
                   <code>{trigger.id}</code>
-                  {trigger.severity && <span className="rb-badge rb-badge-severity">{trigger.severity}</span>}
+                  {trigger.severity && <SeverityInWorkspace severity={trigger.severity} />}
                 </div>
                 {trigger.threshold && (
                   <p className="rb-threshold">

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import type { RunbookRun } from '../../../../electron/contract';
 import { useConsole } from '../../state/consoleStore';
 import '../../styles/runbooks.css';
+import { countedOf } from '../incidents/counted';
 import { formatUtc } from '../runbooks/RunbookParts';
 import { RunItem } from './RunItem';
 import { RunVariables } from './RunVariables';
@@ -83,7 +84,7 @@ function RunCard({ run, offline, expanded, onToggle, onChanged }: { run: Runbook
   const failed = stepStates.filter((state) => state === 'failed').length;
   const bodyId = useId();
   const titleId = useId();
-  const summary = `${finished} of ${steps.length} steps done or skipped${failed ? `, ${failed} failed` : ''}`;
+  const summary = `${countedOf(finished, steps.length, 'step')} done or skipped${failed ? `, ${failed} failed` : ''}`;
 
   return (
     <article className="run-card" aria-labelledby={titleId}>
