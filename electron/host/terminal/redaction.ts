@@ -61,14 +61,14 @@ const shapes: Shape[] = [
     replace: (_match, kind = '', block = '') => `-----BEGIN ${kind}PRIVATE KEY${block}-----\n${redacted}\n-----END ${kind}PRIVATE KEY${block}-----`,
   },
   {
-    // `Authorization: Basic|Bearer|Token xxx` (curl -H, logged request headers); PagerDuty's is
-    // `Token token=xxx`.
+    // `Authorization: Basic|Bearer|Token <value>` (curl -H, logged request headers); PagerDuty's is
+    // `Token token=<value>`.
     hint: /authorization/i,
     regex: /\b(Authorization\s*[:=]\s*["']?(?:Basic|Bearer|Token)\s+(?:token=)?)([A-Za-z0-9\-._~+/]+=*)/gi,
     replace: keepPrefix,
   },
   {
-    // A bare `Bearer xxx`: only token-like values, so "Bearer authentication" in prose is left alone.
+    // A bare `Bearer <value>`: only token-like values, so "Bearer authentication" in prose is left alone.
     hint: /Bearer/,
     regex: /\b(Bearer\s+)([A-Za-z0-9\-._~+/]{20,}=*)/g,
     replace: keepPrefix,
@@ -101,7 +101,7 @@ const shapes: Shape[] = [
     replace: keepPrefix,
   },
   {
-    // Azure storage and Service Bus connection strings: `…;AccountKey=xxx==;…`, `SharedAccessKey=xxx=`.
+    // Azure storage and Service Bus connection strings: `…;AccountKey=<value>==;…`, `SharedAccessKey=<value>=`.
     hint: /AccountKey|SharedAccessKey/i,
     regex: /\b((?:AccountKey|SharedAccessKey)\s*=\s*)([A-Za-z0-9+/]{20,}={0,2})/gi,
     replace: keepPrefix,
